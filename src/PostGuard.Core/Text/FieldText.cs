@@ -265,7 +265,7 @@ internal sealed class FieldText
     private static bool IsCore(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsLeetSymbol(char c) => c is '@' or '$';
+    private static bool IsLeetSymbol(char c) => c is '@' or '$' or '!';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsMask(char c) => c is '*';
@@ -279,7 +279,7 @@ internal sealed class FieldText
         while (i < n)
         {
             char c = f[i];
-            if (!IsCore(c) && !IsLeetSymbol(c))
+            if (!IsCore(c) && c is not ('@' or '$'))
             {
                 i++;
                 continue;
@@ -296,7 +296,7 @@ internal sealed class FieldText
                     core = true;
                     i++;
                 }
-                else if (IsLeetSymbol(c))
+                else if (IsLeetSymbol(c) && (c != '!' || (i > start && i + 1 < n && IsCore(f[i + 1]))))
                 {
                     i++;
                 }
@@ -427,6 +427,7 @@ internal sealed class FieldText
         '7' => 't',
         '@' => 'a',
         '$' => 's',
+        '!' => 'i',
         _ => c,
     };
 
@@ -466,11 +467,12 @@ internal sealed class FieldText
 
             // skeleton: leetspeak undone (only in tokens that have a letter), repeated letters squeezed
             tok.SkeletonStart = w;
+            bool leet = hasLetter && !IsNumberWithUnit(_forms.AsSpan(tok.WordStart, tok.WordLength));
             char prev = '\0';
             for (int k = tok.WordStart; k < tok.WordStart + tok.WordLength; k++)
             {
                 char c = _forms[k];
-                if (hasLetter)
+                if (leet)
                 {
                     c = LeetLetter(c);
                 }
@@ -535,6 +537,37 @@ internal sealed class FieldText
 
             tok.Flags = flags;
         }
+    }
+
+    /// <summary>Digits followed by at most two letters (3pm, 5th, 10am, 4k): a number, not leetspeak.</summary>
+    private static bool IsNumberWithUnit(ReadOnlySpan<char> word)
+    {
+        int k = 0;
+        while (k < word.Length && char.IsAsciiDigit(word[k]))
+        {
+            k++;
+        }
+
+        if (k == 0)
+        {
+            return false;
+        }
+
+        int letters = word.Length - k;
+        if (letters > 2)
+        {
+            return false;
+        }
+
+        for (int j = k; j < word.Length; j++)
+        {
+            if (!char.IsAsciiLetter(word[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsAtSentenceStart(int foldStart)
