@@ -86,7 +86,7 @@ public sealed record Verdict(
     string? Id,
     Decision Decision,
     IReadOnlyList<Finding> Findings,
-    double? Toxicity,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? Toxicity,
     string RulePack,
     string RulePackHash,
-    string? ClassifierVersion);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? ClassifierVersion);

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using PostGuard.Diagnostics;
+using PostGuard.Rules;
+
+namespace PostGuard.Cli.Commands;
+
+/// <summary>The options that say which engine to build: rule pack and school profile.</summary>
+internal sealed class EngineOptions
+{
+    public Option<string?> Rules { get; } = new("--rules")
+    {
+        Description = "Rule pack folder (default: the UK schools pack shipped with postguard).",
+        HelpName = "DIR",
+    };
+
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "School profile YAML: the school's own published phones, emails and addresses, which are not personal data.",
+        HelpName = "FILE",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Rules);
+        command.Options.Add(Profile);
+    }
+
+    /// <summary>Loads the pack; configuration problems are printed and null is returned.</summary>
+    public RulePack? LoadPack(ParseResult parse, TextWriter stderr)
+    {
+        try
+        {
+            return parse.GetValue(Rules) is { } dir ? RulePack.Load(dir) : RulePack.LoadDefault();
+        }
+        catch (PostGuardConfigurationException ex)
+        {
+            WriteDiagnostics(ex, stderr);
+            return null;
+        }
+    }
+
+    /// <summary>Builds the engine; configuration problems are printed and null is returned.</summary>
+    public (RulePack Pack, PostGuardEngine Engine)? Build(ParseResult parse, TextWriter stderr)
+    {
+        var pack = LoadPack(parse, stderr);
+        if (pack is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var builder = new PostGuardEngineBuilder().UseRulePack(pack);
+            if (parse.GetValue(Profile) is { } profile)
+            {
+                builder.UseProfile(SchoolProfile.Load(profile));
+            }
+
+            return (pack, builder.Build());
+        }
+        catch (PostGuardConfigurationException ex)
+        {
+            WriteDiagnostics(ex, stderr);
+            return null;
+        }
+    }
+
+    public static void WriteDiagnostics(PostGuardConfigurationException ex, TextWriter stderr)
+    {
+        foreach (var d in ex.Diagnostics)
+        {
+            stderr.WriteLine(d.ToString());
+        }
+    }
+}

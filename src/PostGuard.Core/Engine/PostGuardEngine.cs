@@ -1,0 +1,368 @@
+using System.Text.RegularExpressions;
+using PostGuard.Classification;
+using PostGuard.Engine;
+using PostGuard.Text;
+
+namespace PostGuard;
+
+/// <summary>
+/// The compiled moderation engine: checks drafts against a rule pack (and optionally a toxicity classifier)
+/// and returns verdicts with their reasons.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe: build it once (loading and compiling a rule pack is the expensive part) and
+/// reuse it from every thread. Checking a draft rents per-thread scratch state and takes no locks.
+/// Create one with <c>PostGuardEngineBuilder</c> (package PostGuard.Rules).
+/// </remarks>
+public sealed class PostGuardEngine
+{
+    private const int NameCacheSize = 16;
+    private static readonly string[,] s_attachmentFieldNames = BuildNames();
+
+    private readonly CompiledRule[] _rules;
+    private readonly TermIndex[] _indexes;
+    private readonly TermSet[] _patternSets;
+    private readonly RuleInfo _failureRule;
+
+    internal PostGuardEngine(
+        string rulePackName,
+        string rulePackHash,
+        DecisionPolicy policy,
+        IReadOnlyList<CompiledRule> rules,
+        IReadOnlyList<TermIndex> indexes,
+        IReadOnlyList<TermSet> sets,
+        IToxicityClassifier? classifier)
+    {
+        RulePackName = rulePackName;
+        RulePackHash = rulePackHash;
+        Policy = policy;
+        _rules = [.. rules];
+        _indexes = [.. indexes];
+        _patternSets = [.. sets.Where(s => s.Patterns.Count > 0)];
+        Classifier = classifier;
+        RuleIds = [.. _rules.Select(r => r.Info.Id)];
+        _failureRule = new RuleInfo("engine.check-failed", FindingCategory.Confidential, Severity.Medium,
+            "A check failed while reading this draft, so it cannot be approved automatically.",
+            "PostGuard: a draft is never approved because part of the check broke", "Ask a person to review the draft.", null, null);
+    }
+
+    /// <summary>The rule pack's name.</summary>
+    public string RulePackName { get; }
+
+    /// <summary>A content hash of the rule pack, profile and consent register the engine was built from.</summary>
+    public string RulePackHash { get; }
+
+    /// <summary>The severity → decision policy.</summary>
+    public DecisionPolicy Policy { get; }
+
+    /// <summary>The toxicity classifier, or null when none is configured.</summary>
+    public IToxicityClassifier? Classifier { get; }
+
+    /// <summary>The ids of the enabled rules, in pack order.</summary>
+    public IReadOnlyList<string> RuleIds { get; }
+
+    /// <summary>Checks one draft.</summary>
+    /// <param name="draft">The draft; <see cref="Draft.Body"/> must not be null.</param>
+    /// <param name="cancellationToken">Cancels the check between fields and rules.</param>
+    /// <returns>The verdict, with every finding.</returns>
+    /// <exception cref="ArgumentNullException">The draft or its body is null.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Verdict Evaluate(Draft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Body is null)
+        {
+            throw new ArgumentNullException(nameof(draft), "The draft has no body.");
+        }
+
+        var context = EvaluationContext.Rent(draft, Classifier);
+        try
+        {
+            if (draft.Title is { Length: > 0 } title)
+            {
+                CheckField(context, "title", title, FieldKind.Title, -1, cancellationToken);
+            }
+
+            CheckField(context, "body", draft.Body, FieldKind.Body, -1, cancellationToken);
+
+            var attachments = draft.Attachments ?? [];
+            for (int a = 0; a < attachments.Count; a++)
+            {
+                var attachment = attachments[a];
+                if (attachment is null)
+                {
+                    continue;
+                }
+
+                if (attachment.AltText is { Length: > 0 } alt)
+                {
+                    CheckField(context, FieldName(a, 0, null), alt, FieldKind.AltText, a, cancellationToken);
+                }
+
+                if (attachment.Caption is { Length: > 0 } caption)
+                {
+                    CheckField(context, FieldName(a, 1, null), caption, FieldKind.Caption, a, cancellationToken);
+                }
+
+                var tagged = attachment.TaggedPeople ?? [];
+                for (int t = 0; t < tagged.Count; t++)
+                {
+                    if (tagged[t] is { Length: > 0 } person)
+                    {
+                        CheckField(context, FieldName(a, 2, t), person, FieldKind.TaggedPerson, a, cancellationToken);
+                    }
+                }
+            }
+
+            for (int r = 0; r < _rules.Length; r++)
+            {
+                var rule = _rules[r];
+                if (rule.Info.AppliesTo(draft.Channel, draft.Audience))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Run(context, rule, draftLevel: true);
+                }
+            }
+
+            return BuildVerdict(context);
+        }
+        finally
+        {
+            EvaluationContext.Return(context);
+        }
+    }
+
+    private void CheckField(EvaluationContext context, string name, string text, FieldKind kind, int attachment, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var slot = context.LoadField(name, text, kind, attachment);
+        var field = slot.Text;
+
+        for (int i = 0; i < _indexes.Length; i++)
+        {
+            _indexes[i].Match(field, slot.Hits);
+        }
+
+        for (int s = 0; s < _patternSets.Length; s++)
+        {
+            AddPatternHits(context, _patternSets[s], slot);
+        }
+
+        if (Classifier is not null && kind is not FieldKind.TaggedPerson)
+        {
+            try
+            {
+                double score = Classifier.Score(field.SkeletonText);
+                slot.Toxicity = score;
+                if (context.Toxicity is null || score > context.Toxicity)
+                {
+                    context.Toxicity = score;
+                    context.MostToxicField = slot;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                context.Report(_failureRule with { Id = "engine.classifier-failed", Category = FindingCategory.Toxicity }, field, 0, 0,
+                    message: $"The toxicity classifier failed on this field ({ex.GetType().Name}), so the draft cannot be approved automatically.");
+            }
+        }
+
+        var draft = context.Draft;
+        for (int r = 0; r < _rules.Length; r++)
+        {
+            var rule = _rules[r];
+            if (rule.Info.AppliesTo(draft.Channel, draft.Audience))
+            {
+                Run(context, rule, draftLevel: false);
+            }
+        }
+    }
+
+    private void Run(EvaluationContext context, CompiledRule rule, bool draftLevel)
+    {
+        try
+        {
+            if (draftLevel)
+            {
+                rule.EvaluateDraft(context);
+            }
+            else
+            {
+                rule.EvaluateField(context);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            string what = ex is RegexMatchTimeoutException ? "took too long (regular expression timeout)" : $"failed ({ex.GetType().Name})";
+            var failure = _failureRule with { Id = rule.Info.Id, Category = rule.Info.Category };
+            var field = context.Current.Text;
+            context.Report(failure, field, 0, 0,
+                message: $"The rule '{rule.Info.Id}' {what}, so the draft cannot be approved automatically.");
+        }
+    }
+
+    private static void AddPatternHits(EvaluationContext context, TermSet set, FieldSlot slot)
+    {
+        var field = slot.Text;
+        if (field.TokenCount == 0)
+        {
+            return;
+        }
+
+        var folded = field.Folded;
+        for (int p = 0; p < set.Patterns.Count; p++)
+        {
+            foreach (var m in set.Patterns[p].EnumerateMatches(folded))
+            {
+                if (m.Length == 0)
+                {
+                    continue;
+                }
+
+                int first = FirstTokenEndingAfter(field, m.Index);
+                int last = LastTokenStartingBefore(field, m.Index + m.Length);
+                if (first <= last && first < field.TokenCount && last >= 0)
+                {
+                    slot.Hits.Add(new TermHit(set.Id, -1 - p, first, last));
+                }
+            }
+        }
+
+        _ = context;
+    }
+
+    private static int FirstTokenEndingAfter(FieldText field, int foldedIndex)
+    {
+        var tokens = field.Tokens;
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (tokens[mid].FoldEnd <= foldedIndex)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int LastTokenStartingBefore(FieldText field, int foldedEnd)
+    {
+        var tokens = field.Tokens;
+        int lo = -1, hi = tokens.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (tokens[mid].FoldStart < foldedEnd)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    private Verdict BuildVerdict(EvaluationContext context)
+    {
+        var list = context.Findings;
+        Finding[] findings;
+        if (list.Count == 0)
+        {
+            findings = [];
+        }
+        else
+        {
+            findings = list.ToArray();
+            var order = new int[findings.Length];
+            for (int i = 0; i < findings.Length; i++)
+            {
+                order[i] = FieldOrder(context, findings[i].Field);
+            }
+
+            // stable insertion sort: most severe first, then by field (in draft order), then by position
+            for (int i = 1; i < findings.Length; i++)
+            {
+                var f = findings[i];
+                int o = order[i];
+                int j = i - 1;
+                while (j >= 0 && Compare(findings[j], order[j], f, o) > 0)
+                {
+                    findings[j + 1] = findings[j];
+                    order[j + 1] = order[j];
+                    j--;
+                }
+
+                findings[j + 1] = f;
+                order[j + 1] = o;
+            }
+        }
+
+        var decision = Policy.Decide(findings, context.Draft.Audience);
+        return new Verdict(context.Draft.Id, decision, findings, context.Toxicity, RulePackName, RulePackHash, Classifier?.Version);
+    }
+
+    private static int Compare(Finding a, int aField, Finding b, int bField)
+    {
+        int c = b.Severity.CompareTo(a.Severity);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = aField.CompareTo(bField);
+        return c != 0 ? c : a.Start.CompareTo(b.Start);
+    }
+
+    private static int FieldOrder(EvaluationContext context, string field)
+    {
+        for (int i = 0; i < context.FieldCount; i++)
+        {
+            if (ReferenceEquals(context.Field(i).Text.FieldName, field) || context.Field(i).Text.FieldName == field)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private static string FieldName(int attachment, int kind, int? person)
+    {
+        if (attachment < NameCacheSize && (person is null || person < NameCacheSize))
+        {
+            return kind < 2 ? s_attachmentFieldNames[attachment, kind] : s_attachmentFieldNames[attachment, 2 + person!.Value];
+        }
+
+        return kind switch
+        {
+            0 => $"attachments[{attachment}].altText",
+            1 => $"attachments[{attachment}].caption",
+            _ => $"attachments[{attachment}].taggedPeople[{person}]",
+        };
+    }
+
+    private static string[,] BuildNames()
+    {
+        var names = new string[NameCacheSize, 2 + NameCacheSize];
+        for (int a = 0; a < NameCacheSize; a++)
+        {
+            names[a, 0] = $"attachments[{a}].altText";
+            names[a, 1] = $"attachments[{a}].caption";
+            for (int p = 0; p < NameCacheSize; p++)
+            {
+                names[a, 2 + p] = $"attachments[{a}].taggedPeople[{p}]";
+            }
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,224 @@
+using System.Collections.Frozen;
+using PostGuard.Text;
+
+namespace PostGuard.Engine;
+
+/// <summary>Which form of a token a term index compares.</summary>
+internal enum TokenForm
+{
+    /// <summary>Leetspeak undone, repeated letters squeezed: for terms that people disguise.</summary>
+    Skeleton,
+    /// <summary>Folded only (case, diacritics, lookalikes): for names, where "Ana" and "Anna" differ.</summary>
+    Word,
+}
+
+/// <summary>One place in the text where an entry of a term set matched: tokens <see cref="First"/>..<see cref="Last"/>.</summary>
+internal readonly record struct TermHit(int Set, int Entry, int First, int Last);
+
+/// <summary>
+/// Every term and phrase of every rule in one token trie: a single pass over a field's tokens finds all of them.
+/// Each token is looked up once in a frozen hash table (keyed by the parent node and the token, without allocating),
+/// so the cost per token does not grow with the number of terms.
+/// </summary>
+/// <remarks>Immutable and thread-safe once built.</remarks>
+internal sealed class TermIndex
+{
+    internal const int MaxTokenLength = 64;
+
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _edges;
+    private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _devoweled;
+    private readonly int[] _payloadStart;
+    private readonly (int Set, int Entry)[] _payloads;
+
+    private TermIndex(TokenForm form, FrozenDictionary<string, int> edges, FrozenDictionary<string, int[]> devoweled, int[] payloadStart, (int, int)[] payloads, int termCount)
+    {
+        Form = form;
+        _edges = edges.GetAlternateLookup<ReadOnlySpan<char>>();
+        _devoweled = devoweled.GetAlternateLookup<ReadOnlySpan<char>>();
+        _payloadStart = payloadStart;
+        _payloads = payloads;
+        TermCount = termCount;
+    }
+
+    /// <summary>The token form this index compares.</summary>
+    public TokenForm Form { get; }
+
+    /// <summary>How many terms were added.</summary>
+    public int TermCount { get; }
+
+    /// <summary>Appends every hit in <paramref name="field"/> to <paramref name="hits"/>, in token order.</summary>
+    public void Match(FieldText field, List<TermHit> hits)
+    {
+        if (TermCount == 0)
+        {
+            return;
+        }
+
+        Span<char> key = stackalloc char[MaxTokenLength + 2];
+        Span<char> devowel = stackalloc char[MaxTokenLength];
+        var tokens = field.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            ref readonly var tok = ref tokens[i];
+            var text = Form == TokenForm.Skeleton ? field.Skeleton(tok) : field.Word(tok);
+            if (TryStep(0, text, key, out int node))
+            {
+                Walk(field, i, node, key, hits);
+            }
+            else if (Form == TokenForm.Skeleton && tok.Has(TokenFlags.Masked) && text.Length <= MaxTokenLength)
+            {
+                int n = Devowel(text, devowel);
+                if (_devoweled.TryGetValue(devowel[..n], out var nodes))
+                {
+                    foreach (int start in nodes)
+                    {
+                        Walk(field, i, start, key, hits);
+                    }
+                }
+            }
+        }
+    }
+
+    private void Walk(FieldText field, int first, int node, Span<char> key, List<TermHit> hits)
+    {
+        var tokens = field.Tokens;
+        int last = first;
+        while (true)
+        {
+            for (int p = _payloadStart[node]; p < _payloadStart[node + 1]; p++)
+            {
+                var (set, entry) = _payloads[p];
+                hits.Add(new TermHit(set, entry, first, last));
+            }
+
+            if (last + 1 >= tokens.Length)
+            {
+                return;
+            }
+
+            ref readonly var next = ref tokens[last + 1];
+            var text = Form == TokenForm.Skeleton ? field.Skeleton(next) : field.Word(next);
+            if (!TryStep(node, text, key, out node))
+            {
+                return;
+            }
+
+            last++;
+        }
+    }
+
+    private bool TryStep(int node, ReadOnlySpan<char> token, Span<char> key, out int child)
+    {
+        if (token.Length > MaxTokenLength || token.IsEmpty)
+        {
+            child = 0;
+            return false;
+        }
+
+        key[0] = (char)(node & 0xFFFF);
+        key[1] = (char)(node >> 16);
+        token.CopyTo(key[2..]);
+        return _edges.TryGetValue(key[..(token.Length + 2)], out child);
+    }
+
+    internal static int Devowel(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (c is not ('a' or 'e' or 'i' or 'o' or 'u'))
+            {
+                destination[n++] = c;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Builds a <see cref="TermIndex"/>. Not thread-safe; build once, then freeze.</summary>
+    internal sealed class Builder
+    {
+        private readonly Dictionary<string, int> _edges = new(StringComparer.Ordinal);
+        private readonly List<List<(int Set, int Entry)>?> _payloads = [null];
+        private readonly Dictionary<string, HashSet<int>> _devoweled = new(StringComparer.Ordinal);
+        private readonly FieldText _scratch = new();
+        private int _termCount;
+
+        public Builder(TokenForm form) => Form = form;
+
+        public TokenForm Form { get; }
+
+        /// <summary>
+        /// Adds a term (a word or phrase, written normally) for entry <paramref name="entry"/> of set <paramref name="set"/>.
+        /// The term is normalised exactly as draft text is, so it matches every disguised spelling the normaliser folds.
+        /// Returns false when the term has no words.
+        /// </summary>
+        public bool Add(string term, int set, int entry)
+        {
+            _scratch.Load("term", term);
+            if (_scratch.TokenCount == 0)
+            {
+                return false;
+            }
+
+            int node = 0;
+            Span<char> devowel = stackalloc char[MaxTokenLength];
+            for (int t = 0; t < _scratch.TokenCount; t++)
+            {
+                var tok = _scratch[t];
+                var text = Form == TokenForm.Skeleton ? _scratch.Skeleton(tok) : _scratch.Word(tok);
+                if (text.Length > MaxTokenLength)
+                {
+                    throw new ArgumentException($"a word of the term is longer than {MaxTokenLength} characters", nameof(term));
+                }
+
+                string key = string.Concat([(char)(node & 0xFFFF), (char)(node >> 16)], text);
+                if (!_edges.TryGetValue(key, out int child))
+                {
+                    child = _payloads.Count;
+                    _payloads.Add(null);
+                    _edges.Add(key, child);
+                }
+
+                if (t == 0 && Form == TokenForm.Skeleton)
+                {
+                    int n = Devowel(text, devowel);
+                    if (n >= 2)
+                    {
+                        string dk = devowel[..n].ToString();
+                        if (!_devoweled.TryGetValue(dk, out var nodes))
+                        {
+                            _devoweled[dk] = nodes = [];
+                        }
+
+                        nodes.Add(child);
+                    }
+                }
+
+                node = child;
+            }
+
+            (_payloads[node] ??= []).Add((set, entry));
+            _termCount++;
+            return true;
+        }
+
+        public TermIndex Build()
+        {
+            var start = new int[_payloads.Count + 1];
+            var flat = new List<(int, int)>();
+            for (int i = 0; i < _payloads.Count; i++)
+            {
+                start[i] = flat.Count;
+                if (_payloads[i] is { } list)
+                {
+                    flat.AddRange(list);
+                }
+            }
+
+            start[_payloads.Count] = flat.Count;
+            var devoweled = _devoweled.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
+            return new TermIndex(Form, _edges.ToFrozenDictionary(StringComparer.Ordinal), devoweled, start, flat.ToArray(), _termCount);
+        }
+    }
+}

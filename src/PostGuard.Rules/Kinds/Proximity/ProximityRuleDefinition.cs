@@ -1,0 +1,158 @@
+using PostGuard.Engine;
+
+namespace PostGuard.Rules.Kinds.Proximity;
+
+/// <summary>
+/// <c>kind: proximity</c> — an <see cref="Anchor"/> term near every set in <see cref="Near"/> within
+/// <see cref="Window"/> words, optionally near a reference to a person, and not near any <see cref="Unless"/> term.
+/// The building block for personal schedules ("Mrs Patel ... on holiday ... 3rd to 17th August") and for
+/// denigration aimed at someone ("Mr Smith is useless").
+/// </summary>
+public sealed record ProximityRuleDefinition : RuleDefinition
+{
+    /// <inheritdoc />
+    public override string Kind => "proximity";
+
+    /// <summary>The terms the finding is about.</summary>
+    public required TermSetDefinition Anchor { get; init; }
+
+    /// <summary>Sets that must each have a hit within the window.</summary>
+    public IReadOnlyList<TermSetDefinition> Near { get; init; } = [];
+
+    /// <summary>How many words either side of the anchor count as near.</summary>
+    public int Window { get; init; } = 10;
+
+    /// <summary>True to require a person reference (a name, Mr/Mrs/Miss/Ms/Dr + name, I/my/he/she/his/her) within the window.</summary>
+    public bool Person { get; init; }
+
+    /// <summary>Terms that, within the window, mean the text is about something else (a public school event).</summary>
+    public TermSetDefinition Unless { get; init; } = TermSetDefinition.Empty;
+
+    /// <summary>Phrases inside which the anchor does not fire.</summary>
+    public TermSetDefinition Except { get; init; } = TermSetDefinition.Empty;
+
+    internal override CompiledRule Compile(RuleCompiler compiler)
+    {
+        var anchor = compiler.AddSet(this, Anchor, "anchor");
+        var near = new int[Near.Count];
+        for (int i = 0; i < near.Length; i++)
+        {
+            near[i] = compiler.AddSet(this, Near[i], $"near[{i}]").Id;
+        }
+
+        int unless = Unless.IsEmpty ? -1 : compiler.AddSet(this, Unless, "unless").Id;
+        int except = Except.IsEmpty ? -1 : compiler.AddSet(this, Except, "except").Id;
+        return new ProximityRule(ToInfo(), anchor.Id, near, unless, except, compiler.Allow?.Id ?? -1, Window, Person, Anchor.Terms);
+    }
+}
+
+/// <summary>The compiled <c>proximity</c> rule.</summary>
+internal sealed class ProximityRule : CompiledRule
+{
+    private readonly int _anchor;
+    private readonly int[] _near;
+    private readonly int _unless;
+    private readonly int _except;
+    private readonly int _allow;
+    private readonly int _window;
+    private readonly bool _person;
+    private readonly IReadOnlyList<TermItem> _anchorTerms;
+
+    public ProximityRule(RuleInfo info, int anchor, int[] near, int unless, int except, int allow, int window, bool person, IReadOnlyList<TermItem> anchorTerms)
+        : base(info)
+    {
+        _anchor = anchor;
+        _near = near;
+        _unless = unless;
+        _except = except;
+        _allow = allow;
+        _window = window;
+        _person = person;
+        _anchorTerms = anchorTerms;
+    }
+
+    public override void EvaluateField(EvaluationContext context)
+    {
+        var slot = context.Current;
+        var hits = slot.Hits;
+        int reportedUpTo = -1;
+        for (int i = 0; i < hits.Count; i++)
+        {
+            var anchor = hits[i];
+            if (anchor.Set != _anchor || anchor.First <= reportedUpTo)
+            {
+                continue;
+            }
+
+            if ((_except >= 0 && context.IsCovered(_except, anchor.First, anchor.Last))
+                || (_allow >= 0 && context.IsCovered(_allow, anchor.First, anchor.Last)))
+            {
+                continue;
+            }
+
+            int lo = anchor.First - _window;
+            int hi = anchor.Last + _window;
+            int first = anchor.First;
+            int last = anchor.Last;
+            bool all = true;
+            foreach (int set in _near)
+            {
+                if (!Nearest(hits, set, anchor, lo, hi, ref first, ref last))
+                {
+                    all = false;
+                    break;
+                }
+            }
+
+            if (!all)
+            {
+                continue;
+            }
+
+            if (_unless >= 0 && context.HasHit(_unless, lo, hi))
+            {
+                continue;
+            }
+
+            if (_person && !PersonReferences.AnyPerson(slot.Text, lo, hi))
+            {
+                continue;
+            }
+
+            var term = anchor.Entry >= 0 && anchor.Entry < _anchorTerms.Count ? _anchorTerms[anchor.Entry] : null;
+            context.ReportTokens(Info, first, last, term?.Severity, term?.Suggestion);
+            reportedUpTo = last;
+        }
+    }
+
+    /// <summary>Finds the hit of <paramref name="set"/> nearest the anchor within the window and widens the span to include it.</summary>
+    private static bool Nearest(List<TermHit> hits, int set, TermHit anchor, int lo, int hi, ref int first, ref int last)
+    {
+        int best = -1;
+        int bestDistance = int.MaxValue;
+        for (int i = 0; i < hits.Count; i++)
+        {
+            var h = hits[i];
+            if (h.Set != set || h.Last < lo || h.First > hi)
+            {
+                continue;
+            }
+
+            int distance = h.First > anchor.Last ? h.First - anchor.Last : h.Last < anchor.First ? anchor.First - h.Last : 0;
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+
+        if (best < 0)
+        {
+            return false;
+        }
+
+        first = Math.Min(first, hits[best].First);
+        last = Math.Max(last, hits[best].Last);
+        return true;
+    }
+}

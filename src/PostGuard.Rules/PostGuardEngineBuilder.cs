@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using System.Text;
+using PostGuard.Classification;
+using PostGuard.Diagnostics;
+using PostGuard.Engine;
+using PostGuard.Rules;
+using PostGuard.Rules.Kinds.Classifier;
+
+namespace PostGuard;
+
+/// <summary>
+/// Builds a <see cref="PostGuardEngine"/> from a rule pack, a school profile and a classifier.
+/// Configure it, call <see cref="Build"/> once, and reuse the engine everywhere.
+/// </summary>
+/// <example>
+/// <code>
+/// var engine = new PostGuardEngineBuilder()
+///     .UseRulePack(RulePack.Load("rules"))
+///     .UseProfile(SchoolProfile.Load("school-profile.yaml"))
+///     .Build();
+/// Verdict verdict = engine.Evaluate(new Draft { Body = "Well done to Year 4!" });
+/// </code>
+/// </example>
+public sealed class PostGuardEngineBuilder
+{
+    private RulePack? _pack;
+    private SchoolProfile? _profile;
+    private IToxicityClassifier? _classifier;
+    private bool _built;
+
+    /// <summary>Uses <paramref name="pack"/> (default: <see cref="RulePack.LoadDefault"/>).</summary>
+    public PostGuardEngineBuilder UseRulePack(RulePack pack)
+    {
+        ThrowIfBuilt();
+        _pack = pack ?? throw new ArgumentNullException(nameof(pack));
+        return this;
+    }
+
+    /// <summary>Uses the school's published contact details, which personal-data rules then allow.</summary>
+    public PostGuardEngineBuilder UseProfile(SchoolProfile? profile)
+    {
+        ThrowIfBuilt();
+        _profile = profile;
+        return this;
+    }
+
+    /// <summary>Scores every draft with <paramref name="classifier"/> (null for none: classifier rules then never fire).</summary>
+    public PostGuardEngineBuilder UseClassifier(IToxicityClassifier? classifier)
+    {
+        ThrowIfBuilt();
+        _classifier = classifier;
+        return this;
+    }
+
+    /// <summary>Compiles the configured pack into an immutable, thread-safe engine. A builder builds once.</summary>
+    /// <exception cref="PostGuardConfigurationException">A rule cannot be compiled (e.g. a term with no words).</exception>
+    public PostGuardEngine Build()
+    {
+        ThrowIfBuilt();
+        _built = true;
+        var pack = _pack ?? RulePack.LoadDefault();
+        var diagnostics = new List<ConfigurationDiagnostic>();
+        var compilation = new EngineCompilation();
+        var compiler = new RuleCompiler(compilation, _profile, _classifier, diagnostics);
+        if (pack.Allow.Count > 0)
+        {
+            compiler.Allow = compilation.AddTermSet(pack.Allow, null, TokenForm.Skeleton, (i, problem) =>
+                diagnostics.Add(new ConfigurationDiagnostic(DiagnosticCodes.InvalidTerm, $"allow phrase '{pack.Allow[i]}' {problem}", "pack.yaml", 0, 0, null, $"allow[{i}]")));
+        }
+
+        var enabled = pack.Rules.Where(r => r.Enabled).ToList();
+        foreach (var rule in enabled.OfType<ClassifierRuleDefinition>())
+        {
+            if (rule.Resolve(compiler) is { } threshold)
+            {
+                compiler.ClassifierThresholds.Add(threshold);
+            }
+        }
+
+        var compiled = new List<CompiledRule>(enabled.Count);
+        foreach (var rule in enabled)
+        {
+            compiled.Add(rule.Compile(compiler));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            throw new PostGuardConfigurationException(diagnostics);
+        }
+
+        return compilation.Build(pack.Name, CombinedHash(pack), pack.Policy, compiled, _classifier);
+    }
+
+    private string CombinedHash(RulePack pack)
+    {
+        if (_profile?.ContentHashSource is not { } profileText)
+        {
+            return pack.Hash;
+        }
+
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(pack.Hash + "\0" + profileText));
+        return Convert.ToHexStringLower(bytes)[..16];
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This builder has already built an engine; create a new builder to build another.");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace PostGuard.Rules;
+
+/// <summary>The outcome of one rule example.</summary>
+/// <param name="RuleId">The rule.</param>
+/// <param name="Example">The example.</param>
+/// <param name="Passed">True when the rule fired on a <c>flag</c> example, or did not fire on a <c>pass</c> example.</param>
+/// <param name="Skipped">True when the example could not be run (a classifier rule without a classifier, a disabled rule).</param>
+public sealed record RuleExampleResult(string RuleId, RuleExample Example, bool Passed, bool Skipped);
+
+/// <summary>Runs each rule's <c>examples</c> through an engine built from the whole pack, so the pack tests itself.</summary>
+public static class RuleExamples
+{
+    /// <summary>Runs every example of every rule in <paramref name="pack"/> through <paramref name="engine"/> (built from that pack).</summary>
+    public static IReadOnlyList<RuleExampleResult> Run(RulePack pack, PostGuardEngine engine)
+    {
+        var results = new List<RuleExampleResult>();
+        foreach (var rule in pack.Rules)
+        {
+            bool runnable = rule.Enabled && (rule.Kind != "classifier" || engine.Classifier is not null);
+            foreach (var example in rule.Examples)
+            {
+                if (!runnable)
+                {
+                    results.Add(new RuleExampleResult(rule.Id, example, Passed: true, Skipped: true));
+                    continue;
+                }
+
+                var verdict = engine.Evaluate(example.Draft);
+                bool fired = verdict.Findings.Any(f => f.RuleId == rule.Id);
+                results.Add(new RuleExampleResult(rule.Id, example, fired == example.ShouldFire, Skipped: false));
+            }
+        }
+
+        return results;
+    }
+}
