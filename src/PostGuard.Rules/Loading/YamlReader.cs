@@ -45,9 +45,10 @@ internal sealed class YamlReader
         }
 
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -62,6 +63,13 @@ internal sealed class YamlReader
             }
 
             Error(code, code == DiagnosticCodes.DuplicateKey ? message : $"YAML syntax: {message}", (int)ex.Start.Line, (int)ex.Start.Column);
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // the scanner gave up without a YamlException; the last event it read marks the place
+            var mark = parser.Current?.End ?? Mark.Empty;
+            Error(DiagnosticCodes.YamlSyntax, "YAML syntax: the document is malformed after this point (an unclosed bracket or quote?)", (int)mark.Line, (int)mark.Column);
             return null;
         }
 
