@@ -21,7 +21,6 @@ public sealed class PostGuardEngine
 
     private readonly CompiledRule[] _rules;
     private readonly TermIndex[] _indexes;
-    private readonly TermSet[] _patternSets;
     private readonly RuleInfo _failureRule;
 
     internal PostGuardEngine(
@@ -38,7 +37,7 @@ public sealed class PostGuardEngine
         Policy = policy;
         _rules = [.. rules];
         _indexes = [.. indexes];
-        _patternSets = [.. sets.Where(s => s.Patterns.Count > 0)];
+        SetCount = sets.Count;
         Classifier = classifier;
         RuleIds = [.. _rules.Select(r => r.Info.Id)];
         _failureRule = new RuleInfo("engine.check-failed", FindingCategory.Confidential, Severity.Medium,
@@ -48,6 +47,9 @@ public sealed class PostGuardEngine
 
     /// <summary>The rule pack's name.</summary>
     public string RulePackName { get; }
+
+    /// <summary>How many term sets the rules registered (sizes per-field scratch state).</summary>
+    internal int SetCount { get; }
 
     /// <summary>A content hash of the rule pack, profile and consent register the engine was built from.</summary>
     public string RulePackHash { get; }
@@ -75,7 +77,7 @@ public sealed class PostGuardEngine
             throw new ArgumentNullException(nameof(draft), "The draft has no body.");
         }
 
-        var context = EvaluationContext.Rent(draft, Classifier);
+        var context = EvaluationContext.Rent(draft, Classifier, SetCount);
         try
         {
             if (draft.Title is { Length: > 0 } title)
@@ -143,11 +145,6 @@ public sealed class PostGuardEngine
             _indexes[i].Match(field, slot.Hits);
         }
 
-        for (int s = 0; s < _patternSets.Length; s++)
-        {
-            AddPatternHits(context, _patternSets[s], slot);
-        }
-
         if (Classifier is not null && kind is not FieldKind.TaggedPerson)
         {
             try
@@ -199,76 +196,6 @@ public sealed class PostGuardEngine
             context.Report(failure, field, 0, 0,
                 message: $"The rule '{rule.Info.Id}' {what}, so the draft cannot be approved automatically.");
         }
-    }
-
-    private static void AddPatternHits(EvaluationContext context, TermSet set, FieldSlot slot)
-    {
-        var field = slot.Text;
-        if (field.TokenCount == 0)
-        {
-            return;
-        }
-
-        var folded = field.Folded;
-        for (int p = 0; p < set.Patterns.Count; p++)
-        {
-            foreach (var m in set.Patterns[p].EnumerateMatches(folded))
-            {
-                if (m.Length == 0)
-                {
-                    continue;
-                }
-
-                int first = FirstTokenEndingAfter(field, m.Index);
-                int last = LastTokenStartingBefore(field, m.Index + m.Length);
-                if (first <= last && first < field.TokenCount && last >= 0)
-                {
-                    slot.Hits.Add(new TermHit(set.Id, -1 - p, first, last));
-                }
-            }
-        }
-
-        _ = context;
-    }
-
-    private static int FirstTokenEndingAfter(FieldText field, int foldedIndex)
-    {
-        var tokens = field.Tokens;
-        int lo = 0, hi = tokens.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >> 1;
-            if (tokens[mid].FoldEnd <= foldedIndex)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static int LastTokenStartingBefore(FieldText field, int foldedEnd)
-    {
-        var tokens = field.Tokens;
-        int lo = -1, hi = tokens.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) >> 1;
-            if (tokens[mid].FoldStart < foldedEnd)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
     }
 
     private Verdict BuildVerdict(EvaluationContext context)
