@@ -61,6 +61,12 @@ internal sealed class EvaluationContext
 
     public List<Finding> Findings => _findings;
 
+    /// <summary>How many more characters of the draft may be checked.</summary>
+    public int Budget { get; set; }
+
+    /// <summary>True when a field was cut short because the draft is longer than the engine checks.</summary>
+    public bool Truncated { get; set; }
+
     private bool[] _patternsDone = [];
 
     public static EvaluationContext Rent(Draft draft, IToxicityClassifier? classifier, int setCount)

@@ -22,6 +22,10 @@ public sealed class PostGuardEngine
     private readonly CompiledRule[] _rules;
     private readonly TermIndex[] _indexes;
     private readonly RuleInfo _failureRule;
+    private readonly RuleInfo _tooLargeRule;
+
+    /// <summary>The default of <see cref="MaxDraftLength"/>: two million characters.</summary>
+    public const int DefaultMaxDraftLength = 2_000_000;
 
     internal PostGuardEngine(
         string rulePackName,
@@ -30,8 +34,14 @@ public sealed class PostGuardEngine
         IReadOnlyList<CompiledRule> rules,
         IReadOnlyList<TermIndex> indexes,
         IReadOnlyList<TermSet> sets,
-        IToxicityClassifier? classifier)
+        IToxicityClassifier? classifier,
+        int maxDraftLength = DefaultMaxDraftLength)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDraftLength, 1);
+        MaxDraftLength = maxDraftLength;
+        _tooLargeRule = new RuleInfo("engine.draft-too-large", FindingCategory.Confidential, Severity.Medium,
+            $"The draft is longer than the {maxDraftLength:N0} characters PostGuard checks; only the first {maxDraftLength:N0} were checked.",
+            "PostGuard: a draft is never approved unread", "Split the post, or ask a person to review the rest.", null, null);
         RulePackName = rulePackName;
         RulePackHash = rulePackHash;
         Policy = policy;
@@ -47,6 +57,12 @@ public sealed class PostGuardEngine
 
     /// <summary>The rule pack's name.</summary>
     public string RulePackName { get; }
+
+    /// <summary>
+    /// The most characters of a draft (all fields together) that are checked. Past it the rest is not read and the
+    /// verdict gets a medium finding <c>engine.draft-too-large</c>, so an oversized draft is reviewed, never approved unread.
+    /// </summary>
+    public int MaxDraftLength { get; }
 
     /// <summary>How many term sets the rules registered (sizes per-field scratch state).</summary>
     internal int SetCount { get; }
@@ -78,6 +94,8 @@ public sealed class PostGuardEngine
         }
 
         var context = EvaluationContext.Rent(draft, Classifier, SetCount);
+        context.Budget = MaxDraftLength;
+        context.Truncated = false;
         try
         {
             if (draft.Title is { Length: > 0 } title)
@@ -126,6 +144,11 @@ public sealed class PostGuardEngine
                 }
             }
 
+            if (context.Truncated)
+            {
+                context.ReportDraft(_tooLargeRule);
+            }
+
             return BuildVerdict(context);
         }
         finally
@@ -137,6 +160,24 @@ public sealed class PostGuardEngine
     private void CheckField(EvaluationContext context, string name, string text, FieldKind kind, int attachment, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (text.Length > context.Budget)
+        {
+            context.Truncated = true;
+            int cut = context.Budget;
+            if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+            {
+                cut--;
+            }
+
+            if (cut <= 0)
+            {
+                return;
+            }
+
+            text = text[..cut];
+        }
+
+        context.Budget -= text.Length;
         var slot = context.LoadField(name, text, kind, attachment);
         var field = slot.Text;
 

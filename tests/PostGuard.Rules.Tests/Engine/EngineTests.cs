@@ -93,3 +93,31 @@ public class EngineTests
         failures.Should().Be(0);
     }
 }
+
+public class DraftSizeTests
+{
+    [Test]
+    public void Evaluate_DraftOverTheLimit_IsReviewedAndTheStartIsStillChecked()
+    {
+        var engine = new PostGuardEngineBuilder()
+            .UseRulePack(TestPacks.Pack(("derogatory/insults.yaml", TestPacks.Insults)))
+            .UseMaxDraftLength(1000)
+            .Build();
+
+        var verdict = engine.Check("stupid " + new string('a', 5000) + " idiot", "staff");
+
+        verdict.Findings.Select(f => f.RuleId).Should().Equal("derogatory.insults", "engine.draft-too-large");
+        verdict.Decision.Should().Be(Decision.Reject);
+        engine.Check(new string('a', 5000), "staff").Decision.Should().Be(Decision.Review);
+    }
+
+    [Test]
+    public void Evaluate_OneMegabyteBody_IsChecked()
+    {
+        var engine = TestPacks.Engine(("derogatory/insults.yaml", TestPacks.Insults));
+        var body = string.Concat(Enumerable.Repeat("Lovely sports day in Scunthorpe! ", 32_000)) + "idiot";
+        body.Length.Should().BeGreaterThan(1_000_000);
+        var verdict = engine.Check(body, "staff");
+        verdict.Findings.Should().ContainSingle().Which.Start.Should().Be(body.Length - 5);
+    }
+}
