@@ -27,7 +27,8 @@ internal static class CliApp
     {
         try
         {
-            var root = new RootCommand(
+            // A named root (not RootCommand, which takes the assembly's name) so usage reads "postguard ..."
+            var root = new Command("postguard",
                 $"""
                 postguard checks a school's social-media drafts before they are published: approve, review or reject,
                 with the reasons, the policy clause behind each and where in the draft it sits.
@@ -45,6 +46,8 @@ internal static class CliApp
                   postguard check --format github --fail-on review --scheduled-within 48h content/
                   postguard explain pupil-consent.named-pupil
                 """);
+            root.Options.Add(new System.CommandLine.Help.HelpOption());
+            root.Options.Add(new VersionOption());
             root.Subcommands.Add(CheckCommand.Create(context));
             root.Subcommands.Add(ExplainCommand.Create(context));
             root.Subcommands.Add(InitCommand.Create(context));
