@@ -5,7 +5,7 @@ using PostGuard.Text;
 namespace PostGuard.Rules.Kinds.PupilNames;
 
 /// <summary>
-/// The compiled <c>pupil-names</c> rule. Reads the hits of the register's names in each field (found by the
+/// The compiled <c>pupil-names</c> rule. Reads the hits of the register's names in every field (found by the
 /// engine's single pass over the tokens), keeps the longest one at each place that reads as a name, and decides
 /// from the consent of every pupil the name can refer to. Messages count pupils and never name them; the finding's
 /// excerpt is the draft's own text.
@@ -40,19 +40,58 @@ internal sealed class PupilNamesRule : CompiledRule
         _ => string.Empty,
     };
 
-    public override void EvaluateField(EvaluationContext context)
+    /// <summary>
+    /// Runs once per draft, after every field's hits are known: first finds every name in every field, then decides
+    /// each one. A first name shared by several pupils is narrowed to the pupils the draft also names in full
+    /// ("Amelia Smith ... well done Amelia!"), whichever comes first; the do-not-publish check is never narrowed.
+    /// </summary>
+    public override void EvaluateDraft(EvaluationContext context)
     {
         if (_index is null)
         {
             return;
         }
 
-        var slot = context.Current;
+        List<(FieldSlot Slot, TermHit Hit)>? names = null;
+        for (int f = 0; f < context.FieldCount; f++)
+        {
+            var slot = context.Field(f);
+            context.SetCurrent(slot);
+            Collect(context, slot, ref names);
+        }
+
+        if (names is null)
+        {
+            return;
+        }
+
+        HashSet<Pupil>? identified = null;
+        foreach (var (_, hit) in names)
+        {
+            var entry = _index.Entries[hit.Entry];
+            if (entry.Form != NameForm.First)
+            {
+                (identified ??= []).UnionWith(entry.Pupils);
+            }
+        }
+
+        var attachments = context.Draft.Attachments ?? [];
+        bool draftHasVisual = HasVisual(attachments);
+        foreach (var (slot, hit) in names)
+        {
+            context.SetCurrent(slot);
+            bool taggedInVisual = slot.Kind == FieldKind.TaggedPerson && slot.Attachment >= 0 && slot.Attachment < attachments.Count
+                && attachments[slot.Attachment] is { IsVisual: true };
+            Decide(context, hit, _index.Entries[hit.Entry], identified, taggedInVisual, draftHasVisual);
+        }
+    }
+
+    /// <summary>Adds the names in <paramref name="slot"/>: at each place, the longest reading that holds up, and nothing inside it.</summary>
+    private void Collect(EvaluationContext context, FieldSlot slot, ref List<(FieldSlot, TermHit)>? names)
+    {
         var hits = slot.Hits;
         var field = slot.Text;
         bool tagged = slot.Kind == FieldKind.TaggedPerson;
-        var attachments = context.Draft.Attachments ?? [];
-        bool taggedInVisual = tagged && slot.Attachment >= 0 && slot.Attachment < attachments.Count && attachments[slot.Attachment] is { IsVisual: true };
         int titleCase = -1; // unknown until a word-name needs it
         int reportedUpTo = -1;
         for (int i = 0; i < hits.Count; i++)
@@ -63,7 +102,7 @@ internal sealed class PupilNamesRule : CompiledRule
                 continue;
             }
 
-            // the longest reading at this place that holds up (a full name over an initial over a first name)
+            // a full name over an initial over a first name
             TermHit best = default;
             bool found = false;
             for (int j = i; j < hits.Count; j++)
@@ -74,7 +113,7 @@ internal sealed class PupilNamesRule : CompiledRule
                     continue;
                 }
 
-                var entry = _index.Entries[other.Entry];
+                var entry = _index!.Entries[other.Entry];
                 if (found && (other.Last < best.Last || (other.Last == best.Last && entry.Form <= _index.Entries[best.Entry].Form)))
                 {
                     continue;
@@ -87,13 +126,11 @@ internal sealed class PupilNamesRule : CompiledRule
                 }
             }
 
-            if (!found)
+            if (found)
             {
-                continue;
+                reportedUpTo = best.Last;
+                (names ??= []).Add((slot, best));
             }
-
-            reportedUpTo = best.Last;
-            Decide(context, best, _index.Entries[best.Entry], taggedInVisual, HasVisual(attachments));
         }
     }
 
@@ -102,7 +139,7 @@ internal sealed class PupilNamesRule : CompiledRule
         switch (entry.Form)
         {
             case NameForm.Full:
-                // "Grace Smith": a word-name needs its capital, even at a sentence start ("grace smith" in running text is still a name when capitalised)
+                // a surname after it makes a name of any given name, even at a sentence start; a word-name still needs its capital
                 return tagged || !entry.CommonWord || field[hit.First].Has(TokenFlags.Capitalized);
 
             case NameForm.Initial:
@@ -166,18 +203,32 @@ internal sealed class PupilNamesRule : CompiledRule
         return false;
     }
 
-    private void Decide(EvaluationContext context, TermHit hit, NameEntry entry, bool taggedInVisual, bool draftHasVisual)
+    private void Decide(EvaluationContext context, TermHit hit, NameEntry entry, HashSet<Pupil>? identified, bool taggedInVisual, bool draftHasVisual)
     {
         var pupils = entry.Pupils;
-        int n = pupils.Length, doNotPublish = 0, noName = 0, noPhoto = 0;
+        int doNotPublish = 0;
+        bool narrow = false;
         foreach (var p in pupils)
         {
             doNotPublish += p.DoNotPublish ? 1 : 0;
+            narrow |= entry.Form == NameForm.First && identified is not null && identified.Contains(p);
+        }
+
+        // consent is judged over the pupils the name can mean: all of them, or those the draft names in full
+        int n = 0, noName = 0, noPhoto = 0;
+        foreach (var p in pupils)
+        {
+            if (narrow && !identified!.Contains(p))
+            {
+                continue;
+            }
+
+            n++;
             noName += p.NameConsent ? 0 : 1;
             noPhoto += p.PhotoConsent ? 0 : 1;
         }
 
-        bool identified = entry.Form != NameForm.First;
+        bool named = entry.Form != NameForm.First || narrow;
         string what = entry.Form switch
         {
             NameForm.Full => "full name",
@@ -187,15 +238,15 @@ internal sealed class PupilNamesRule : CompiledRule
 
         if (doNotPublish > 0)
         {
-            Report(context, hit, ConsentCase.DoNotPublish, identified && doNotPublish == n
+            Report(context, hit, ConsentCase.DoNotPublish, named && doNotPublish == pupils.Length
                 ? $"Gives the {what} of a pupil on the do-not-publish list: they must not appear in any post."
-                : $"This {what} belongs to {Pupils(doNotPublish)} on the do-not-publish list ({Share(n)}): they must not appear in any post, even by first name.");
+                : $"This {what} belongs to {Pupils(doNotPublish)} on the do-not-publish list ({Share(pupils.Length)}): they must not appear in any post, even by first name.");
         }
         else if (taggedInVisual && noPhoto > 0)
         {
             if (noPhoto == n)
             {
-                Report(context, hit, ConsentCase.TaggedWithoutPhotoConsent, n == 1 || identified
+                Report(context, hit, ConsentCase.TaggedWithoutPhotoConsent, n == 1 || named
                     ? "Tags a pupil without photo consent in an image or video."
                     : $"Tags a {what} that {n} pupils share, none of whom has photo consent, in an image or video.");
             }
@@ -207,7 +258,7 @@ internal sealed class PupilNamesRule : CompiledRule
         }
         else if (noName > 0)
         {
-            if (identified && noName == n)
+            if (entry.Form != NameForm.First && noName == n)
             {
                 Report(context, hit, ConsentCase.NameWithoutConsent, $"Gives the {what} of a pupil who has no consent to be named.");
             }
@@ -218,7 +269,7 @@ internal sealed class PupilNamesRule : CompiledRule
                     : $"This {what} matches {n} pupils on the register and {noName} of them {Have(noName)} no consent to be named: check who is meant.");
             }
         }
-        else if (draftHasVisual && (noPhoto == n || (identified && noPhoto > 0)))
+        else if (draftHasVisual && (noPhoto == n || (named && noPhoto > 0)))
         {
             Report(context, hit, ConsentCase.NamedWithoutPhotoConsent,
                 $"The post has an image or video and gives the {what} of a pupil who has no photo consent.");
