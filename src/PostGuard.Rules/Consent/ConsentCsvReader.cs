@@ -71,7 +71,7 @@ internal static class ConsentCsvReader
                     continue;
                 }
 
-                if (ReadRow(record, row, index, upns, Error) is { } pupil)
+                if (ReadRow(record, row, pupils.Count, index, upns, Error) is { } pupil)
                 {
                     pupils.Add(pupil);
                 }
@@ -134,7 +134,7 @@ internal static class ConsentCsvReader
         return ok ? index : null;
     }
 
-    private static Pupil? ReadRow(string[] record, int row, ColumnIndex index, Dictionary<string, int> upns, Action<int, int, string> error)
+    private static Pupil? ReadRow(string[] record, int row, int ordinal, ColumnIndex index, Dictionary<string, int> upns, Action<int, int, string> error)
     {
         bool ok = true;
         void Problem(int column, string problem)
@@ -171,6 +171,7 @@ internal static class ConsentCsvReader
         return new Pupil
         {
             Row = row,
+            Ordinal = ordinal,
             Upn = upn,
             Forename = forename,
             PreferredName = preferred is { Length: > 0 } ? preferred : null,

@@ -8,6 +8,9 @@ internal sealed class Pupil
 {
     public required int Row { get; init; }
 
+    /// <summary>The pupil's position in the register (0-based).</summary>
+    public required int Ordinal { get; init; }
+
     public required string Upn { get; init; }
 
     public required string Forename { get; init; }

@@ -13,11 +13,21 @@ internal enum NameForm
     Full = 2,
 }
 
-/// <summary>One distinct name (in word form) and every pupil it can refer to.</summary>
+/// <summary>One distinct name (in word form) and every pupil it can refer to, with their consent counted in advance.</summary>
 /// <param name="Form">First, initial or full.</param>
-/// <param name="Pupils">The pupils with this name, by index in the register.</param>
+/// <param name="Pupils">The pupils with this name.</param>
 /// <param name="CommonWord">The given name is also a common English word (Grace, Will, May): needs evidence it is used as a name.</param>
-internal sealed record NameEntry(NameForm Form, Pupil[] Pupils, bool CommonWord);
+internal sealed record NameEntry(NameForm Form, Pupil[] Pupils, bool CommonWord)
+{
+    /// <summary>How many of <see cref="Pupils"/> are on the do-not-publish list.</summary>
+    public int DoNotPublish { get; } = Pupils.Count(p => p.DoNotPublish);
+
+    /// <summary>How many of <see cref="Pupils"/> have no name consent.</summary>
+    public int NoNameConsent { get; } = Pupils.Count(p => !p.NameConsent);
+
+    /// <summary>How many of <see cref="Pupils"/> have no photo consent.</summary>
+    public int NoPhotoConsent { get; } = Pupils.Count(p => !p.PhotoConsent);
+}
 
 /// <summary>
 /// The names of a register as terms for the engine's token trie: every given name (forename and preferred name)
@@ -27,11 +37,17 @@ internal sealed record NameEntry(NameForm Form, Pupil[] Pupils, bool CommonWord)
 /// </summary>
 internal sealed class PupilNameIndex
 {
-    private PupilNameIndex(List<string> terms, List<NameEntry> entries)
+    private readonly int[][] _firstEntries;
+
+    private PupilNameIndex(List<string> terms, List<NameEntry> entries, int[][] firstEntries)
     {
         Terms = terms;
         Entries = entries;
+        _firstEntries = firstEntries;
     }
+
+    /// <summary>Whether <paramref name="pupil"/> is one of the pupils of first-name entry <paramref name="entry"/>.</summary>
+    public bool HasFirstName(Pupil pupil, int entry) => Array.IndexOf(_firstEntries[pupil.Ordinal], entry) >= 0;
 
     /// <summary>The terms to register (a hit's entry indexes these and <see cref="Entries"/>).</summary>
     public IReadOnlyList<string> Terms { get; }
@@ -49,12 +65,13 @@ internal sealed class PupilNameIndex
         var forms = new List<NameForm>();
         var common = new List<bool>();
 
-        void Add(NameForm form, string term, Pupil pupil, bool commonWord)
+        var firstEntries = new List<int>[pupils.Count];
+        int Add(NameForm form, string term, Pupil pupil, bool commonWord)
         {
             string key = Key(scratch, term, form);
             if (key.Length <= 2)
             {
-                return;
+                return -1;
             }
 
             if (!byKey.TryGetValue(key, out int entry))
@@ -72,6 +89,8 @@ internal sealed class PupilNameIndex
             {
                 list.Add(pupil);
             }
+
+            return entry;
         }
 
         foreach (var pupil in pupils)
@@ -81,7 +100,11 @@ internal sealed class PupilNameIndex
             {
                 string givenKey = Key(scratch, given, NameForm.First);
                 bool commonWord = givenKey.IndexOf(' ', 2) < 0 && isCommonWord(givenKey[2..]);
-                Add(NameForm.First, given, pupil, commonWord);
+                if (Add(NameForm.First, given, pupil, commonWord) is >= 0 and var first)
+                {
+                    (firstEntries[pupil.Ordinal] ??= []).Add(first);
+                }
+
                 if (initial != '\0')
                 {
                     Add(NameForm.Initial, $"{given} {initial}", pupil, commonWord);
@@ -97,7 +120,7 @@ internal sealed class PupilNameIndex
             entries.Add(new NameEntry(forms[i], [.. members[i]], common[i]));
         }
 
-        return new PupilNameIndex(terms, entries);
+        return new PupilNameIndex(terms, entries, [.. firstEntries.Select(list => list?.ToArray() ?? [])]);
     }
 
     /// <summary>The word forms of <paramref name="term"/>'s tokens joined by spaces, prefixed by the form.</summary>

@@ -205,27 +205,27 @@ internal sealed class PupilNamesRule : CompiledRule
 
     private void Decide(EvaluationContext context, TermHit hit, NameEntry entry, HashSet<Pupil>? identified, bool taggedInVisual, bool draftHasVisual)
     {
-        var pupils = entry.Pupils;
-        int doNotPublish = 0;
+        // consent is judged over the pupils the name can mean: all of them (counted in advance, so a name shared by
+        // thousands costs nothing), or, for a first name, those of them the draft also names in full
+        int n = entry.Pupils.Length, noName = entry.NoNameConsent, noPhoto = entry.NoPhotoConsent;
         bool narrow = false;
-        foreach (var p in pupils)
+        if (entry.Form == NameForm.First && identified is not null)
         {
-            doNotPublish += p.DoNotPublish ? 1 : 0;
-            narrow |= entry.Form == NameForm.First && identified is not null && identified.Contains(p);
-        }
-
-        // consent is judged over the pupils the name can mean: all of them, or those the draft names in full
-        int n = 0, noName = 0, noPhoto = 0;
-        foreach (var p in pupils)
-        {
-            if (narrow && !identified!.Contains(p))
+            int narrowed = 0, narrowedNoName = 0, narrowedNoPhoto = 0;
+            foreach (var p in identified)
             {
-                continue;
+                if (_index!.HasFirstName(p, hit.Entry))
+                {
+                    narrowed++;
+                    narrowedNoName += p.NameConsent ? 0 : 1;
+                    narrowedNoPhoto += p.PhotoConsent ? 0 : 1;
+                }
             }
 
-            n++;
-            noName += p.NameConsent ? 0 : 1;
-            noPhoto += p.PhotoConsent ? 0 : 1;
+            if (narrowed > 0)
+            {
+                (narrow, n, noName, noPhoto) = (true, narrowed, narrowedNoName, narrowedNoPhoto);
+            }
         }
 
         bool named = entry.Form != NameForm.First || narrow;
@@ -236,11 +236,12 @@ internal sealed class PupilNamesRule : CompiledRule
             _ => "first name",
         };
 
+        int doNotPublish = entry.DoNotPublish; // never narrowed: any pupil the name can mean
         if (doNotPublish > 0)
         {
-            Report(context, hit, ConsentCase.DoNotPublish, named && doNotPublish == pupils.Length
+            Report(context, hit, ConsentCase.DoNotPublish, entry.Form != NameForm.First && doNotPublish == entry.Pupils.Length
                 ? $"Gives the {what} of a pupil on the do-not-publish list: they must not appear in any post."
-                : $"This {what} belongs to {Pupils(doNotPublish)} on the do-not-publish list ({Share(pupils.Length)}): they must not appear in any post, even by first name.");
+                : $"This {what} belongs to {Pupils(doNotPublish)} on the do-not-publish list ({Share(entry.Pupils.Length)}): they must not appear in any post, even by first name.");
         }
         else if (taggedInVisual && noPhoto > 0)
         {
