@@ -59,6 +59,12 @@ public sealed class ConsentRegister
     public static ConsentRegister Load(string path, string? columnsPath = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new PostGuardConfigurationException([new ConfigurationDiagnostic(DiagnosticCodes.Unreadable,
+                "the consent register file does not exist", path, 0, 0)]);
+        }
+
         if (columnsPath is null)
         {
             string beside = Path.ChangeExtension(path, ".columns.yaml");

@@ -246,6 +246,15 @@ public class ConsentRegisterTests
     }
 
     [Test]
+    public void Load_MissingFile_ReportsItAsUnreadable()
+    {
+        var act = () => ConsentRegister.Load("no-such-register.csv");
+
+        act.Should().Throw<PostGuardConfigurationException>().Which.Diagnostics.Single().ToString()
+            .Should().Be("no-such-register.csv: error PG104 the consent register file does not exist");
+    }
+
+    [Test]
     public void Parse_EmptyText_ReportsAnEmptyRegister()
     {
         ParseFails(string.Empty).Diagnostics.Single().Message.Should().Contain("empty");
