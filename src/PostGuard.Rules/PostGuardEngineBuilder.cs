@@ -4,12 +4,13 @@ using PostGuard.Classification;
 using PostGuard.Diagnostics;
 using PostGuard.Engine;
 using PostGuard.Rules;
+using PostGuard.Rules.Consent;
 using PostGuard.Rules.Kinds.Classifier;
 
 namespace PostGuard;
 
 /// <summary>
-/// Builds a <see cref="PostGuardEngine"/> from a rule pack, a school profile and a classifier.
+/// Builds a <see cref="PostGuardEngine"/> from a rule pack, a school profile, a consent register and a classifier.
 /// Configure it, call <see cref="Build"/> once, and reuse the engine everywhere.
 /// </summary>
 /// <example>
@@ -27,6 +28,7 @@ public sealed class PostGuardEngineBuilder
     private SchoolProfile? _profile;
     private IToxicityClassifier? _classifier;
     private int _maxDraftLength = PostGuardEngine.DefaultMaxDraftLength;
+    private ConsentRegister? _register;
     private bool _built;
 
     /// <summary>Uses <paramref name="pack"/> (default: <see cref="RulePack.LoadDefault"/>).</summary>
@@ -42,6 +44,18 @@ public sealed class PostGuardEngineBuilder
     {
         ThrowIfBuilt();
         _profile = profile;
+        return this;
+    }
+
+    /// <summary>
+    /// Checks drafts against the school's pupil consent register: the pack's <c>pupil-names</c> rules find the
+    /// register's pupils by name and decide from their consent. Without a register (null, the default) those rules
+    /// do nothing. The register's content is part of the engine's <see cref="PostGuardEngine.RulePackHash"/>.
+    /// </summary>
+    public PostGuardEngineBuilder UseConsentRegister(ConsentRegister? register)
+    {
+        ThrowIfBuilt();
+        _register = register;
         return this;
     }
 
@@ -74,7 +88,7 @@ public sealed class PostGuardEngineBuilder
         var pack = _pack ?? RulePack.LoadDefault();
         var diagnostics = new List<ConfigurationDiagnostic>();
         var compilation = new EngineCompilation();
-        var compiler = new RuleCompiler(compilation, _profile, _classifier, diagnostics);
+        var compiler = new RuleCompiler(compilation, _profile, _classifier, diagnostics) { ConsentRegister = _register };
         if (pack.Allow.Count > 0)
         {
             compiler.Allow = compilation.AddTermSet(pack.Allow, null, TokenForm.Skeleton, (i, problem) =>
@@ -108,10 +122,21 @@ public sealed class PostGuardEngineBuilder
     {
         if (_profile?.ContentHashSource is not { } profileText)
         {
-            return pack.Hash;
+            if (_register is null)
+            {
+                return pack.Hash;
+            }
+
+            profileText = string.Empty;
         }
 
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(pack.Hash + "\0" + profileText));
+        string text = pack.Hash + "\0" + profileText;
+        if (_register is not null)
+        {
+            text += "\0consent:" + _register.ContentHash;
+        }
+
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return Convert.ToHexStringLower(bytes)[..16];
     }
 

@@ -1,6 +1,6 @@
 namespace PostGuard.Rules.Tests;
 
-/// <summary>Finds the repository's folders from the test assembly's location.</summary>
+/// <summary>Finds files of the repository (rules, samples) from the test's output folder.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -9,14 +9,18 @@ internal static class RepoPaths
 
     public static string Rules => Path.Combine(Root, "rules");
 
+    public static string Of(string relative) => Path.Combine(Root, relative);
+
     private static string FindRoot()
     {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PostGuard.sln")))
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
         {
-            dir = dir.Parent;
+            if (File.Exists(Path.Combine(dir.FullName, "PostGuard.sln")))
+            {
+                return dir.FullName;
+            }
         }
 
-        return dir?.FullName ?? throw new DirectoryNotFoundException("PostGuard.sln not found above the test directory");
+        throw new InvalidOperationException("cannot find PostGuard.sln above the test folder");
     }
 }

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using PostGuard.Diagnostics;
 using PostGuard.Rules;
+using PostGuard.Rules.Consent;
 
 namespace PostGuard.Cli.Commands;
 
-/// <summary>The options that say which engine to build: rule pack and school profile.</summary>
+/// <summary>The options that say which engine to build: rule pack, school profile and consent register.</summary>
 internal sealed class EngineOptions
 {
     public Option<string?> Rules { get; } = new("--rules")
@@ -19,10 +20,24 @@ internal sealed class EngineOptions
         HelpName = "FILE",
     };
 
+    public Option<string?> Consent { get; } = new("--consent")
+    {
+        Description = "Pupil consent register CSV exported from the MIS (header: upn,forename,preferred_name,surname,year_group,name_consent,photo_consent,do_not_publish). A FILE.columns.yaml beside it maps other headers.",
+        HelpName = "FILE",
+    };
+
+    public Option<string?> ConsentColumns { get; } = new("--consent-columns")
+    {
+        Description = "Column map YAML for the consent register (field: Header lines), when it is not FILE.columns.yaml beside the register.",
+        HelpName = "FILE",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Rules);
         command.Options.Add(Profile);
+        command.Options.Add(Consent);
+        command.Options.Add(ConsentColumns);
     }
 
     /// <summary>Loads the pack; configuration problems are printed and null is returned.</summary>
@@ -54,6 +69,16 @@ internal sealed class EngineOptions
             if (parse.GetValue(Profile) is { } profile)
             {
                 builder.UseProfile(SchoolProfile.Load(profile));
+            }
+
+            if (parse.GetValue(Consent) is { } consent)
+            {
+                builder.UseConsentRegister(ConsentRegister.Load(consent, parse.GetValue(ConsentColumns)));
+            }
+            else if (parse.GetValue(ConsentColumns) is not null)
+            {
+                stderr.WriteLine("postguard: --consent-columns needs --consent FILE");
+                return null;
             }
 
             return (pack, builder.Build());

@@ -1,6 +1,7 @@
 using PostGuard.Classification;
 using PostGuard.Diagnostics;
 using PostGuard.Engine;
+using PostGuard.Rules.Consent;
 
 namespace PostGuard.Rules;
 
@@ -20,6 +21,9 @@ internal sealed class RuleCompiler
     public SchoolProfile? Profile { get; }
 
     public IToxicityClassifier? Classifier { get; }
+
+    /// <summary>The school's consent register, or null when none is configured (pupil-names rules then do nothing).</summary>
+    public ConsentRegister? ConsentRegister { get; init; }
 
     public List<ConfigurationDiagnostic> Diagnostics { get; }
 

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PostGuard.Diagnostics;
+using PostGuard.Rules.Consent;
 using PostGuard.Rules.Kinds.Classifier;
 using PostGuard.Rules.Kinds.Pattern;
 using PostGuard.Rules.Kinds.Proximity;
+using PostGuard.Rules.Kinds.PupilNames;
 using PostGuard.Rules.Kinds.Terms;
 using YamlDotNet.RepresentationModel;
 
@@ -31,6 +33,17 @@ internal sealed class RulePackLoader
         ["pattern"] = ["pattern", "validator", "profile"],
         ["proximity"] = ["anchor", "near", "window", "person", "unless", "except"],
         ["classifier"] = ["threshold", "explain"],
+        ["pupil-names"] = ["testRegister", "cases", "commonWords", "phrases"],
+    };
+
+    private static readonly Dictionary<string, ConsentCase> s_consentCases = new()
+    {
+        ["doNotPublish"] = ConsentCase.DoNotPublish,
+        ["nameWithoutConsent"] = ConsentCase.NameWithoutConsent,
+        ["ambiguousName"] = ConsentCase.AmbiguousName,
+        ["taggedWithoutPhotoConsent"] = ConsentCase.TaggedWithoutPhotoConsent,
+        ["fullNameWithPhoto"] = ConsentCase.FullNameWithPhoto,
+        ["namedWithoutPhotoConsent"] = ConsentCase.NamedWithoutPhotoConsent,
     };
 
     internal static readonly Dictionary<string, FindingCategory> Categories = new()
@@ -263,6 +276,7 @@ internal sealed class RulePackLoader
             "pattern" => ReadPattern(reader, map, expectedId, source),
             "proximity" => ReadProximity(reader, map, expectedId, source),
             "classifier" => ReadClassifier(reader, map, expectedId, source),
+            "pupil-names" => ReadPupilNames(reader, map, expectedId, source),
             _ => null,
         };
 
@@ -415,6 +429,80 @@ internal sealed class RulePackLoader
             Threshold = threshold,
             NamedThreshold = named,
             Explain = explain,
+        };
+    }
+
+    private static PupilNamesRuleDefinition? ReadPupilNames(YamlReader reader, YamlMappingNode map, string id, SourceLocation source)
+    {
+        ConsentRegister? testRegister = null;
+        int before = reader.ErrorCount;
+        if (YamlReader.Get(map, "testRegister") is { } registerNode)
+        {
+            if (reader.String(map, "testRegister", required: true) is { } csv)
+            {
+                // a block scalar's text starts on the line after its indicator: row r of the CSV is r lines below it
+                int line = (int)registerNode.Start.Line;
+                int column = (int)registerNode.Start.Column;
+                var pupils = ConsentCsvReader.Read(csv, ConsentColumnMap.Default, (row, col, message) =>
+                    reader.Error(DiagnosticCodes.InvalidRegister, $"testRegister: {message}", row > 0 ? line + row : line, column, "testRegister"));
+                if (pupils is not null)
+                {
+                    testRegister = new ConsentRegister(pupils, $"{reader.File}#testRegister", ConsentRegister.HashOf(csv, ConsentColumnMap.Default));
+                }
+            }
+        }
+        else if (YamlReader.Get(map, "examples") is { } examples)
+        {
+            reader.Error(DiagnosticCodes.InvalidExample,
+                "a pupil-names rule's examples need a 'testRegister' (CSV text of fictional pupils) to run against", examples, "examples");
+        }
+
+        var cases = new Dictionary<ConsentCase, ConsentCaseSettings>();
+        if (YamlReader.Get(map, "cases") is { } casesNode && reader.AsMapping(casesNode, "cases") is { } casesMap)
+        {
+            reader.CheckKeys(casesMap, [.. s_consentCases.Keys], "cases");
+            foreach (var (name, c) in s_consentCases)
+            {
+                switch (YamlReader.Get(casesMap, name))
+                {
+                    case null:
+                        break;
+                    case YamlScalarNode scalar:
+                        if (reader.EnumValue(scalar, name, Severities, $"cases.{name}") is { } severity)
+                        {
+                            cases[c] = new ConsentCaseSettings(severity);
+                        }
+
+                        break;
+                    case YamlMappingNode settings:
+                        reader.CheckKeys(settings, ["severity", "suggestion", "message"], $"cases.{name}");
+                        cases[c] = new ConsentCaseSettings(
+                            reader.Enum(settings, "severity", required: false, Severities, $"cases.{name}.severity"),
+                            reader.String(settings, "suggestion", required: false, $"cases.{name}.suggestion"),
+                            reader.String(settings, "message", required: false, $"cases.{name}.message"));
+                        break;
+                    case var other:
+                        reader.Error(DiagnosticCodes.WrongType,
+                            $"'cases.{name}' must be a severity or a mapping with severity, suggestion and message, found {YamlReader.Describe(other)}", other, $"cases.{name}");
+                        break;
+                }
+            }
+        }
+
+        var commonWords = reader.StringList(map, "commonWords") ?? [];
+        var phrases = reader.StringList(map, "phrases") ?? [];
+        if (reader.ErrorCount > before)
+        {
+            return null;
+        }
+
+        return new PupilNamesRuleDefinition
+        {
+            Id = id, Category = default, Severity = default, Message = string.Empty, Policy = string.Empty, Source = source,
+            TestRegister = testRegister,
+            Cases = cases,
+            CommonWords = commonWords,
+            Phrases = phrases,
         };
     }
 
