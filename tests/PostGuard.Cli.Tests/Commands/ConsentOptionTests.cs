@@ -28,7 +28,7 @@ public class ConsentOptionTests
         string expected = JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("expected").GetString()!;
 
         var (code, output, error) = Run("check", "--consent", Repo("samples/consent-register.csv"), "--profile", Repo("samples/school-profile.yaml"),
-            "--format", "json", path);
+            "--format", "json", "--fail-on", "review", path);
 
         error.Should().BeEmpty();
         var decision = JsonDocument.Parse(output).RootElement.GetProperty("results")[0].GetProperty("decision").GetString();
@@ -111,7 +111,12 @@ public class ConsentOptionTests
     [Test]
     public void TestRules_PupilNamesExamples_RunAgainstTheTestRegister()
     {
-        var (code, output, _) = Run("test-rules");
+        // the pupil-names rule alone, so the other rules' examples (and the classifier's) do not count here
+        string dir = Directory.CreateTempSubdirectory("pg-cli-names-").FullName;
+        Directory.CreateDirectory(Path.Combine(dir, "pupil-consent"));
+        File.Copy(Repo("rules/pack.yaml"), Path.Combine(dir, "pack.yaml"));
+        File.Copy(Repo("rules/pupil-consent/names.yaml"), Path.Combine(dir, "pupil-consent", "names.yaml"));
+        var (code, output, _) = Run("test-rules", "--rules", dir);
 
         code.Should().Be(0);
         output.Should().MatchRegex(@"\d+ passed, 0 failed");

@@ -10,7 +10,7 @@ public class DefaultPackTests
 
     public static IEnumerable<TestCaseData> Examples()
     {
-        foreach (var rule in RulePack.LoadDefault().Rules)
+        foreach (var rule in s_pack.Rules)
         {
             int flag = 0, pass = 0;
             foreach (var example in rule.Examples)
@@ -21,18 +21,19 @@ public class DefaultPackTests
         }
     }
 
+    private static readonly Lazy<IReadOnlyList<RuleExampleResult>> s_results = new(() => RuleExamples.Run(s_pack, s_engine));
+
     [TestCaseSource(nameof(Examples))]
     public void Example_RuleFiresExactlyWhenItShould(string ruleId, RuleExample example)
     {
-        var rule = s_pack.Find(ruleId)!;
-        if (rule.Kind == "classifier" && s_engine.Classifier is null)
+        // RuleExamples is what `postguard test-rules` runs (pupil-names examples use the rule's own test register)
+        var result = s_results.Value.Single(r => ReferenceEquals(r.Example, example));
+        if (result.Skipped)
         {
-            Assert.Ignore("classifier rule examples need a classifier");
+            Assert.Ignore($"{ruleId}: the example cannot run here (a classifier rule without a classifier, or a disabled rule)");
         }
 
-        var verdict = s_engine.Evaluate(example.Draft);
-        bool fired = verdict.Findings.Any(f => f.RuleId == ruleId);
-        fired.Should().Be(example.ShouldFire, $"{example.Source}: the example should {(example.ShouldFire ? string.Empty : "not ")}fire");
+        result.Passed.Should().BeTrue($"{example.Source}: the example should {(example.ShouldFire ? string.Empty : "not ")}fire");
     }
 
     [Test]
