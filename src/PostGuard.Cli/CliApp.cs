@@ -38,6 +38,8 @@ internal static class CliApp
                   postguard explain [--rules DIR] RULE-ID  what a rule checks and why
                   postguard init [DIR] [--force]           write a starter rules/, school profile and consent register
                   postguard test-rules [--rules DIR]       run every rule's examples
+                  postguard train --train F --dev F --out F  train the toxicity classifier
+                  postguard eval --model F --data F        evaluate a toxicity model
 
                 {CheckCommand.ExitCodesHelp}
                 Examples:
@@ -52,6 +54,8 @@ internal static class CliApp
             root.Subcommands.Add(ExplainCommand.Create(context));
             root.Subcommands.Add(InitCommand.Create(context));
             root.Subcommands.Add(TestRulesCommand.Create(context));
+            root.Subcommands.Add(TrainCommands.CreateTrain(context));
+            root.Subcommands.Add(TrainCommands.CreateEval(context));
 
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)

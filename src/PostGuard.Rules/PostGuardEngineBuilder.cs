@@ -26,7 +26,7 @@ public sealed class PostGuardEngineBuilder
 {
     private RulePack? _pack;
     private SchoolProfile? _profile;
-    private IToxicityClassifier? _classifier;
+    private IToxicityClassifier? _classifier = LinearToxicityClassifier.Default;
     private int _maxDraftLength = PostGuardEngine.DefaultMaxDraftLength;
     private ConsentRegister? _register;
     private bool _built;
@@ -59,7 +59,10 @@ public sealed class PostGuardEngineBuilder
         return this;
     }
 
-    /// <summary>Scores every draft with <paramref name="classifier"/> (null for none: classifier rules then never fire).</summary>
+    /// <summary>
+    /// Scores every draft with <paramref name="classifier"/> (default: <see cref="LinearToxicityClassifier.Default"/>,
+    /// the model shipped in PostGuard.Core); null for none: classifier rules then never fire and toxicity is null.
+    /// </summary>
     public PostGuardEngineBuilder UseClassifier(IToxicityClassifier? classifier)
     {
         ThrowIfBuilt();
@@ -93,6 +96,7 @@ public sealed class PostGuardEngineBuilder
         {
             compiler.Allow = compilation.AddTermSet(pack.Allow, null, TokenForm.Skeleton, (i, problem) =>
                 diagnostics.Add(new ConfigurationDiagnostic(DiagnosticCodes.InvalidTerm, $"allow phrase '{pack.Allow[i]}' {problem}", "pack.yaml", 0, 0, null, $"allow[{i}]")));
+            compilation.ExcludeFromClassifier(compiler.Allow);
         }
 
         var enabled = pack.Rules.Where(r => r.Enabled).ToList();

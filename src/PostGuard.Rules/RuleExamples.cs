@@ -1,3 +1,4 @@
+using PostGuard.Rules.Kinds.Classifier;
 using PostGuard.Rules.Kinds.PupilNames;
 
 namespace PostGuard.Rules;
@@ -35,7 +36,10 @@ public static class RuleExamples
 
                 ruleEngine ??= rule is PupilNamesRuleDefinition names ? ExampleEngine(pack, names, engine) : engine;
                 var verdict = ruleEngine.Evaluate(example.Draft);
-                bool fired = verdict.Findings.Any(f => f.RuleId == rule.Id);
+                bool fired = rule is ClassifierRuleDefinition classifierRule
+                    // a classifier rule fires when the score reaches its threshold, even if a stricter classifier rule reports it
+                    ? verdict.Toxicity >= (classifierRule.Threshold ?? (classifierRule.NamedThreshold == "reject" ? engine.Classifier!.RejectThreshold : engine.Classifier!.ReviewThreshold))
+                    : verdict.Findings.Any(f => f.RuleId == rule.Id);
                 results.Add(new RuleExampleResult(rule.Id, example, fired == example.ShouldFire, Skipped: false));
             }
         }

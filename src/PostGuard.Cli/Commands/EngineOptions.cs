@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PostGuard.Classification;
 using PostGuard.Diagnostics;
 using PostGuard.Rules;
 using PostGuard.Rules.Consent;
@@ -32,8 +33,21 @@ internal sealed class EngineOptions
         HelpName = "FILE",
     };
 
+    public Option<bool> NoClassifier { get; } = new("--no-classifier")
+    {
+        Description = "Do not score drafts with the toxicity classifier (its rules then never fire; toxicity is null).",
+    };
+
+    public Option<string?> Model { get; } = new("--model")
+    {
+        Description = "Toxicity model file to use instead of the one shipped with postguard (see 'postguard train').",
+        HelpName = "FILE",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(NoClassifier);
+        command.Options.Add(Model);
         command.Options.Add(Rules);
         command.Options.Add(Profile);
         command.Options.Add(Consent);
@@ -66,6 +80,23 @@ internal sealed class EngineOptions
         try
         {
             var builder = new PostGuardEngineBuilder().UseRulePack(pack);
+            if (parse.GetValue(NoClassifier))
+            {
+                builder.UseClassifier(null);
+            }
+            else if (parse.GetValue(Model) is { } model)
+            {
+                try
+                {
+                    builder.UseClassifier(LinearToxicityClassifier.LoadFile(model));
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"{model}: error: cannot load the toxicity model: {ex.Message}");
+                    return null;
+                }
+            }
+
             if (parse.GetValue(Profile) is { } profile)
             {
                 builder.UseProfile(SchoolProfile.Load(profile));

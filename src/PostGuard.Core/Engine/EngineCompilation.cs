@@ -12,7 +12,11 @@ internal sealed class EngineCompilation
     private readonly TermIndex.Builder _skeleton = new(TokenForm.Skeleton);
     private readonly TermIndex.Builder _word = new(TokenForm.Word);
     private readonly List<TermSet> _sets = [];
+    private readonly List<int> _classifierExcluded = [];
     private bool _built;
+
+    /// <summary>Marks a set whose phrases the classifier does not score (the pack's allow-list).</summary>
+    public void ExcludeFromClassifier(TermSet set) => _classifierExcluded.Add(set.Id);
 
     /// <summary>
     /// Registers a set of terms and patterns. Returns the set; terms without words are reported through
@@ -62,6 +66,6 @@ internal sealed class EngineCompilation
             indexes.Add(word);
         }
 
-        return new PostGuardEngine(packName, packHash, policy, rules, indexes, _sets, classifier, maxDraftLength);
+        return new PostGuardEngine(packName, packHash, policy, rules, indexes, _sets, classifier, maxDraftLength, _classifierExcluded);
     }
 }

@@ -23,6 +23,7 @@ public sealed class PostGuardEngine
     private readonly TermIndex[] _indexes;
     private readonly RuleInfo _failureRule;
     private readonly RuleInfo _tooLargeRule;
+    private readonly int[] _classifierExcludedSets;
 
     /// <summary>The default of <see cref="MaxDraftLength"/>: two million characters.</summary>
     public const int DefaultMaxDraftLength = 2_000_000;
@@ -35,8 +36,10 @@ public sealed class PostGuardEngine
         IReadOnlyList<TermIndex> indexes,
         IReadOnlyList<TermSet> sets,
         IToxicityClassifier? classifier,
-        int maxDraftLength = DefaultMaxDraftLength)
+        int maxDraftLength = DefaultMaxDraftLength,
+        IReadOnlyList<int>? classifierExcludedSets = null)
     {
+        _classifierExcludedSets = [.. classifierExcludedSets ?? []];
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDraftLength, 1);
         MaxDraftLength = maxDraftLength;
         _tooLargeRule = new RuleInfo("engine.draft-too-large", FindingCategory.Confidential, Severity.Medium,
@@ -188,6 +191,11 @@ public sealed class PostGuardEngine
 
         if (Classifier is not null && kind is not FieldKind.TaggedPerson)
         {
+            if (_classifierExcludedSets.Length > 0)
+            {
+                ExcludeAllowedPhrases(slot);
+            }
+
             try
             {
                 double score = Classifier.Score(field.SkeletonText);
@@ -212,6 +220,19 @@ public sealed class PostGuardEngine
             if (rule.Info.AppliesTo(draft.Channel, draft.Audience))
             {
                 Run(context, rule, draftLevel: false);
+            }
+        }
+    }
+
+    private void ExcludeAllowedPhrases(FieldSlot slot)
+    {
+        var hits = slot.Hits;
+        for (int i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            if (Array.IndexOf(_classifierExcludedSets, hit.Set) >= 0)
+            {
+                slot.Text.ExcludeFromSkeletonText(hit.First, hit.Last);
             }
         }
     }

@@ -20,6 +20,8 @@ internal enum TokenFlags : byte
     Joined = 16,
     /// <summary>The token has at least one letter.</summary>
     HasLetter = 32,
+    /// <summary>The token is left out of <see cref="FieldText.SkeletonText"/> (inside a pack allow-list phrase such as "Dick Whittington").</summary>
+    Excluded = 64,
 }
 
 /// <summary>
@@ -631,7 +633,14 @@ internal sealed class FieldText
         int w = 0;
         for (int t = 0; t < TokenCount; t++)
         {
-            if (t > 0)
+            if (_tokens[t].Has(TokenFlags.Excluded))
+            {
+                // shares the start of the next included token; the offset search prefers the later, included one
+                _skeletonTextTokenStart[t] = w == 0 ? 0 : w + 1;
+                continue;
+            }
+
+            if (w > 0)
             {
                 _skeletonText[w++] = ' ';
             }
@@ -643,6 +652,20 @@ internal sealed class FieldText
 
         _skeletonTextLength = w;
         _skeletonTextBuilt = true;
+    }
+
+    /// <summary>
+    /// Leaves tokens <paramref name="first"/>..<paramref name="last"/> out of <see cref="SkeletonText"/>, so the classifier
+    /// does not score phrases the rule pack declares innocent. Call before <see cref="SkeletonText"/> is first read.
+    /// </summary>
+    public void ExcludeFromSkeletonText(int first, int last)
+    {
+        for (int t = Math.Max(0, first); t <= last && t < TokenCount; t++)
+        {
+            _tokens[t].Flags |= TokenFlags.Excluded;
+        }
+
+        _skeletonTextBuilt = false;
     }
 
     /// <summary>Maps a range of <see cref="SkeletonText"/> to the original span of the tokens it touches.</summary>
