@@ -293,10 +293,43 @@ public sealed class PostGuardEngine
                 findings[j + 1] = f;
                 order[j + 1] = o;
             }
+
+            findings = WithoutRepeats(findings);
         }
 
         var decision = Policy.Decide(findings, context.Draft.Audience);
         return new Verdict(context.Draft.Id, decision, findings, context.Toxicity, RulePackName, RulePackHash, Classifier?.Version);
+    }
+
+    /// <summary>
+    /// Drops a finding when a more severe one of the same category covers exactly the same span: a Gmail address is
+    /// a personal email (high), not also "an email address" (medium). Equally severe findings from different rules
+    /// are all kept: each is a reason.
+    /// </summary>
+    private static Finding[] WithoutRepeats(Finding[] findings)
+    {
+        int kept = 0;
+        for (int i = 0; i < findings.Length; i++)
+        {
+            var f = findings[i];
+            bool repeat = false;
+            for (int k = 0; k < kept; k++)
+            {
+                var g = findings[k];
+                if (g.Severity > f.Severity && g.Category == f.Category && g.Start == f.Start && g.Length == f.Length && g.Field == f.Field && f.Length > 0)
+                {
+                    repeat = true;
+                    break;
+                }
+            }
+
+            if (!repeat)
+            {
+                findings[kept++] = f;
+            }
+        }
+
+        return kept == findings.Length ? findings : findings[..kept];
     }
 
     private static int Compare(Finding a, int aField, Finding b, int bField)

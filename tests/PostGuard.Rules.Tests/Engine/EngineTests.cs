@@ -121,3 +121,34 @@ public class DraftSizeTests
         verdict.Findings.Should().ContainSingle().Which.Start.Should().Be(body.Length - 5);
     }
 }
+
+public class RepeatedFindingTests
+{
+    [Test]
+    public void Evaluate_TwoRulesOfOneCategoryOnTheSameSpan_KeepsOnlyTheMoreSevere()
+    {
+        var personal = """
+            kind: pattern
+            category: confidential
+            severity: high
+            message: A personal email address.
+            policy: p
+            pattern: '\b[a-z0-9._-]+@gmail\.com\b'
+            """;
+        var any = """
+            kind: pattern
+            category: confidential
+            severity: medium
+            message: An email address.
+            policy: p
+            pattern: '\b[a-z0-9._-]+@[a-z0-9.-]+\.[a-z]{2,}\b'
+            """;
+        var engine = TestPacks.Engine(("confidential/any-email.yaml", any), ("confidential/personal-email.yaml", personal));
+
+        var verdict = engine.Check("Email jo.bloggs@gmail.com or office@millbrook.sch.uk");
+
+        verdict.Findings.Select(f => (f.RuleId, f.Excerpt)).Should().Equal(
+            ("confidential.personal-email", "jo.bloggs@gmail.com"),
+            ("confidential.any-email", "office@millbrook.sch.uk"));
+    }
+}
