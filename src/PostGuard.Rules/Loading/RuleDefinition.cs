@@ -84,7 +84,11 @@ public sealed record RuleExample(bool ShouldFire, Draft Draft, SourceLocation So
 /// <param name="Text">The word or phrase, written normally.</param>
 /// <param name="Severity">Overrides the rule's severity for this term.</param>
 /// <param name="Suggestion">Overrides the rule's suggestion for this term.</param>
-public sealed record TermItem(string Text, Severity? Severity = null, string? Suggestion = null);
+/// <param name="Exact">
+/// True to compare the term as a folded word only (case, diacritics and lookalike letters folded; no leetspeak,
+/// no squeezing of repeated letters), for words whose squeezed form is an innocent word ("coon" and "con").
+/// </param>
+public sealed record TermItem(string Text, Severity? Severity = null, string? Suggestion = null, bool Exact = false);
 
 /// <summary>A set of terms and patterns (patterns match the folded text and count for the words they cover).</summary>
 /// <param name="Terms">Words and phrases.</param>

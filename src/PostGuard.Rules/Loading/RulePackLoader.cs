@@ -604,13 +604,14 @@ internal sealed class RulePackLoader
 
                     break;
                 case YamlMappingNode m:
-                    reader.CheckKeys(m, ["term", "severity", "suggestion"], at);
+                    reader.CheckKeys(m, ["term", "severity", "suggestion", "exact"], at);
                     string? term = reader.String(m, "term", required: true, $"{at}.term");
                     var sev = reader.Enum(m, "severity", required: false, Severities, $"{at}.severity");
                     string? suggestion = reader.String(m, "suggestion", required: false, $"{at}.suggestion");
+                    bool exact = reader.Bool(m, "exact") ?? false;
                     if (term is not null)
                     {
-                        items.Add(new TermItem(term, sev, suggestion));
+                        items.Add(new TermItem(term, sev, suggestion, exact));
                     }
 
                     break;

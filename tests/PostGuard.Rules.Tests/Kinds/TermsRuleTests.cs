@@ -94,3 +94,26 @@ public class TermsRuleTests
         s_engine.Evaluate(draft).Should().BeEquivalentTo(s_engine.Evaluate(draft));
     }
 }
+
+public class ExactTermTests
+{
+    [Test]
+    public void Evaluate_ExactTerm_MatchesOnlyItsOwnSpelling()
+    {
+        var yaml = """
+            kind: terms
+            category: derogatory
+            severity: high
+            message: m
+            policy: p
+            terms:
+              - stupid
+              - { term: coon, exact: true }
+            """;
+        var engine = TestPacks.Engine(("derogatory/slurs.yaml", yaml));
+
+        engine.Check("He called him a Coon.").Findings.Should().ContainSingle().Which.Excerpt.Should().Be("Coon");
+        engine.Check("It was a con from the start.").Findings.Should().BeEmpty("squeezing would make 'coon' match 'con'");
+        engine.Check("so stuuupid").Findings.Should().ContainSingle();
+    }
+}

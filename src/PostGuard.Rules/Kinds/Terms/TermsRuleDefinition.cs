@@ -19,9 +19,13 @@ public sealed record TermsRuleDefinition : RuleDefinition
 
     internal override CompiledRule Compile(RuleCompiler compiler)
     {
-        var set = compiler.AddSet(this, Terms, "terms");
+        // exact terms are compared as folded words (no leetspeak, no squeezing), so "coon" is not "con"
+        var loose = new TermSetDefinition([.. Terms.Terms.Where(t => !t.Exact)], Terms.Patterns);
+        var exact = new TermSetDefinition([.. Terms.Terms.Where(t => t.Exact)], []);
+        var set = compiler.AddSet(this, loose, "terms");
+        var exactSet = exact.IsEmpty ? null : compiler.AddSet(this, exact, "terms", TokenForm.Word);
         var except = Except.IsEmpty ? null : compiler.AddSet(this, Except, "except");
-        return new TermsRule(ToInfo(), set, except, compiler.Allow, Terms.Terms);
+        return new TermsRule(ToInfo(), set, loose.Terms, exactSet, exact.Terms, except, compiler.Allow);
     }
 }
 
@@ -31,26 +35,33 @@ internal sealed class TermsRule : CompiledRule
     private readonly TermSet _termSet;
     private readonly TermSet? _exceptSet;
     private readonly int _set;
+    private readonly int _exact;
     private readonly int _except;
     private readonly int _allow;
     private readonly IReadOnlyList<TermItem> _terms;
+    private readonly IReadOnlyList<TermItem> _exactTerms;
 
-    public TermsRule(RuleInfo info, TermSet set, TermSet? except, TermSet? allow, IReadOnlyList<TermItem> terms)
+    public TermsRule(RuleInfo info, TermSet set, IReadOnlyList<TermItem> terms, TermSet? exactSet, IReadOnlyList<TermItem> exactTerms,
+        TermSet? except, TermSet? allow)
         : base(info)
     {
         _termSet = set;
         _exceptSet = except;
         _set = set.Id;
+        _exact = exactSet?.Id ?? -1;
         _except = except?.Id ?? -1;
         _allow = allow?.Id ?? -1;
         _terms = terms;
+        _exactTerms = exactTerms;
     }
 
     public override void EvaluateField(EvaluationContext context)
     {
         context.EnsurePatternHits(_termSet);
         var hits = context.Current.Hits;
-        if (!HasAny(hits, _set))
+        bool loose = HasAny(hits, _set);
+        bool exact = _exact >= 0 && HasAny(hits, _exact);
+        if (!loose && !exact)
         {
             return;
         }
@@ -60,11 +71,24 @@ internal sealed class TermsRule : CompiledRule
             context.EnsurePatternHits(_exceptSet);
         }
 
+        if (loose)
+        {
+            Report(context, hits, _set, _terms);
+        }
+
+        if (exact)
+        {
+            Report(context, hits, _exact, _exactTerms);
+        }
+    }
+
+    private void Report(EvaluationContext context, List<TermHit> hits, int set, IReadOnlyList<TermItem> terms)
+    {
         int reportedUpTo = -1;
         for (int i = 0; i < hits.Count; i++)
         {
             var hit = hits[i];
-            if (hit.Set != _set || hit.First <= reportedUpTo)
+            if (hit.Set != set || hit.First <= reportedUpTo)
             {
                 continue;
             }
@@ -74,7 +98,7 @@ internal sealed class TermsRule : CompiledRule
             for (int j = i + 1; j < hits.Count; j++)
             {
                 var other = hits[j];
-                if (other.Set == _set && other.First == hit.First && other.Last > best.Last)
+                if (other.Set == set && other.First == hit.First && other.Last > best.Last)
                 {
                     best = other;
                 }
@@ -85,7 +109,7 @@ internal sealed class TermsRule : CompiledRule
                 continue;
             }
 
-            var term = best.Entry >= 0 ? _terms[best.Entry] : null;
+            var term = best.Entry >= 0 ? terms[best.Entry] : null;
             context.ReportTokens(Info, best.First, best.Last, term?.Severity, term?.Suggestion);
             reportedUpTo = best.Last;
         }
