@@ -52,6 +52,68 @@ public sealed class PostGuardEngineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Builds an engine with the default UK schools pack and the shipped toxicity classifier: what
+    /// <c>services.AddPostGuard()</c> gives with no configuration.
+    /// </summary>
+    /// <returns>A new immutable, thread-safe engine; build it once and reuse it.</returns>
+    public static PostGuardEngine CreateDefault() => Create(new PostGuardOptions());
+
+    /// <summary>
+    /// Builds an engine from <paramref name="options"/>: loads the rule pack, profile and register they name, applies
+    /// <see cref="PostGuardOptions.ConfigureEngine"/> and compiles. The watching options are ignored here (see
+    /// <see cref="PostModerator"/>).
+    /// </summary>
+    /// <returns>A new immutable, thread-safe engine; build it once and reuse it.</returns>
+    /// <exception cref="PostGuardConfigurationException">A file is missing or invalid; every problem in every file is listed.</exception>
+    public static PostGuardEngine Create(PostGuardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PostGuardEngineBuilder().Configure(options).Build();
+    }
+
+    /// <summary>
+    /// THE place where options become builder calls; <see cref="Create"/>, <see cref="CreateDefault"/>, the DI
+    /// registration and every hot reload go through here.
+    /// </summary>
+    internal PostGuardEngineBuilder Configure(PostGuardOptions options)
+    {
+        var diagnostics = new List<ConfigurationDiagnostic>();
+        var pack = Collect(diagnostics, () => options.RulesPath is { } rules ? RulePack.Load(rules) : RulePack.LoadDefault());
+        var profile = options.ProfilePath is { } profilePath ? Collect(diagnostics, () => SchoolProfile.Load(profilePath)) : null;
+
+        // MERGE (consent register): load options.ConsentRegisterPath here and collect its diagnostics with the others:
+        //   var register = options.ConsentRegisterPath is { } registerPath ? Collect(diagnostics, () => ConsentRegister.Load(registerPath)) : null;
+        if (diagnostics.Count > 0)
+        {
+            throw new PostGuardConfigurationException(diagnostics);
+        }
+
+        UseRulePack(pack!);
+        UseProfile(profile);
+        // MERGE (consent register): if (register is not null) { UseConsentRegister(register); }
+
+        // MERGE (default classifier): UseClassifier(options.Classifier ?? (options.UseDefaultClassifier ? LinearToxicityClassifier.Default : null));
+        UseClassifier(options.Classifier);
+
+        options.ConfigureEngine?.Invoke(this, options);
+        return this;
+    }
+
+    private static T? Collect<T>(List<ConfigurationDiagnostic> diagnostics, Func<T> load)
+        where T : class
+    {
+        try
+        {
+            return load();
+        }
+        catch (PostGuardConfigurationException ex)
+        {
+            diagnostics.AddRange(ex.Diagnostics);
+            return null;
+        }
+    }
+
     /// <summary>Compiles the configured pack into an immutable, thread-safe engine. A builder builds once.</summary>
     /// <exception cref="PostGuardConfigurationException">A rule cannot be compiled (e.g. a term with no words).</exception>
     public PostGuardEngine Build()
