@@ -45,9 +45,19 @@ internal sealed class YamlReader
         }
 
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some unterminated flow collections, e.g.
+            // "severity: [high" followed by more keys. The last event it parsed is where the problem starts.
+            var mark = parser.Current?.End;
+            Error(DiagnosticCodes.YamlSyntax, "YAML syntax: a flow collection is not closed (is a ']' or '}' missing?)",
+                (int)(mark?.Line ?? 0), (int)(mark?.Column ?? 0));
+            return null;
         }
         catch (YamlException ex)
         {
