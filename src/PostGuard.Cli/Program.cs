@@ -1,3 +1,3 @@
 using PostGuard.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.Run(args, CliContext.FromConsole());

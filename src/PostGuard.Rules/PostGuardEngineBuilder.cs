@@ -26,6 +26,7 @@ public sealed class PostGuardEngineBuilder
     private RulePack? _pack;
     private SchoolProfile? _profile;
     private IToxicityClassifier? _classifier;
+    private int _maxDraftLength = PostGuardEngine.DefaultMaxDraftLength;
     private bool _built;
 
     /// <summary>Uses <paramref name="pack"/> (default: <see cref="RulePack.LoadDefault"/>).</summary>
@@ -114,6 +115,18 @@ public sealed class PostGuardEngineBuilder
         }
     }
 
+    /// <summary>
+    /// Sets the most characters of a draft that are checked (default <see cref="PostGuardEngine.DefaultMaxDraftLength"/>);
+    /// a longer draft is checked up to the limit and reviewed, never approved unread.
+    /// </summary>
+    public PostGuardEngineBuilder UseMaxDraftLength(int characters)
+    {
+        ThrowIfBuilt();
+        ArgumentOutOfRangeException.ThrowIfLessThan(characters, 1);
+        _maxDraftLength = characters;
+        return this;
+    }
+
     /// <summary>Compiles the configured pack into an immutable, thread-safe engine. A builder builds once.</summary>
     /// <exception cref="PostGuardConfigurationException">A rule cannot be compiled (e.g. a term with no words).</exception>
     public PostGuardEngine Build()
@@ -150,7 +163,7 @@ public sealed class PostGuardEngineBuilder
             throw new PostGuardConfigurationException(diagnostics);
         }
 
-        return compilation.Build(pack.Name, CombinedHash(pack), pack.Policy, compiled, _classifier);
+        return compilation.Build(pack.Name, CombinedHash(pack), pack.Policy, compiled, _classifier, _maxDraftLength);
     }
 
     private string CombinedHash(RulePack pack)

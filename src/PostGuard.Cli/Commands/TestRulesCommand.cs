@@ -6,8 +6,10 @@ namespace PostGuard.Cli.Commands;
 /// <summary><c>postguard test-rules</c>: runs every rule's examples and prints the ones that fail.</summary>
 internal static class TestRulesCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
+        var stdout = context.Stdout;
+        var stderr = context.Stderr;
         var engineOptions = new EngineOptions();
         var command = new Command("test-rules", "Run every rule's examples (flag: must fire, pass: must not) and print each failure with its file and line. Exit code 0 when all pass, 1 when any fails, 3 on a configuration error.");
         engineOptions.AddTo(command);

@@ -44,7 +44,8 @@ internal sealed class EngineCompilation
     }
 
     /// <summary>Freezes everything into an engine.</summary>
-    public PostGuardEngine Build(string packName, string packHash, DecisionPolicy policy, IReadOnlyList<CompiledRule> rules, IToxicityClassifier? classifier)
+    public PostGuardEngine Build(string packName, string packHash, DecisionPolicy policy, IReadOnlyList<CompiledRule> rules, IToxicityClassifier? classifier,
+        int maxDraftLength = PostGuardEngine.DefaultMaxDraftLength)
     {
         ObjectDisposedException.ThrowIf(_built, this);
         _built = true;
@@ -61,6 +62,6 @@ internal sealed class EngineCompilation
             indexes.Add(word);
         }
 
-        return new PostGuardEngine(packName, packHash, policy, rules, indexes, _sets, classifier);
+        return new PostGuardEngine(packName, packHash, policy, rules, indexes, _sets, classifier, maxDraftLength);
     }
 }

@@ -61,10 +61,23 @@ internal sealed class EvaluationContext
 
     public List<Finding> Findings => _findings;
 
-    public static EvaluationContext Rent(Draft draft, IToxicityClassifier? classifier)
+    /// <summary>How many more characters of the draft may be checked.</summary>
+    public int Budget { get; set; }
+
+    /// <summary>True when a field was cut short because the draft is longer than the engine checks.</summary>
+    public bool Truncated { get; set; }
+
+    private bool[] _patternsDone = [];
+
+    public static EvaluationContext Rent(Draft draft, IToxicityClassifier? classifier, int setCount)
     {
         var context = t_cached ?? new EvaluationContext();
         t_cached = null;
+        if (context._patternsDone.Length < setCount)
+        {
+            context._patternsDone = new bool[setCount];
+        }
+
         context.Draft = draft;
         context.Classifier = classifier;
         context.FieldCount = 0;
@@ -104,14 +117,97 @@ internal sealed class EvaluationContext
         slot.Attachment = attachment;
         slot.Toxicity = null;
         Current = slot;
+        Array.Clear(_patternsDone);
         return slot;
+    }
+
+    /// <summary>
+    /// Adds the hits of <paramref name="set"/>'s patterns in the current field, once per field. Pattern sets are run
+    /// only when a rule needs them (e.g. a proximity rule whose anchor matched), so a clean draft never pays for them.
+    /// </summary>
+    public void EnsurePatternHits(TermSet set)
+    {
+        if (set.Patterns.Count == 0 || _patternsDone[set.Id])
+        {
+            return;
+        }
+
+        _patternsDone[set.Id] = true;
+        var field = Current.Text;
+        if (field.TokenCount == 0)
+        {
+            return;
+        }
+
+        var folded = field.Folded;
+        for (int p = 0; p < set.Patterns.Count; p++)
+        {
+            foreach (var m in set.Patterns[p].EnumerateMatches(folded))
+            {
+                if (m.Length == 0)
+                {
+                    continue;
+                }
+
+                int first = FirstTokenEndingAfter(field, m.Index);
+                int last = LastTokenStartingBefore(field, m.Index + m.Length);
+                if (first <= last && first < field.TokenCount && last >= 0)
+                {
+                    Current.Hits.Add(new TermHit(set.Id, -1 - p, first, last));
+                }
+            }
+        }
+    }
+
+    private static int FirstTokenEndingAfter(FieldText field, int foldedIndex)
+    {
+        var tokens = field.Tokens;
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (tokens[mid].FoldEnd <= foldedIndex)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int LastTokenStartingBefore(FieldText field, int foldedEnd)
+    {
+        var tokens = field.Tokens;
+        int lo = -1, hi = tokens.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (tokens[mid].FoldStart < foldedEnd)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>A loaded field by position.</summary>
     public FieldSlot Field(int index) => _slots[index];
 
     /// <summary>Makes a loaded field current (for rules that look back at every field).</summary>
-    public void SetCurrent(FieldSlot slot) => Current = slot;
+    public void SetCurrent(FieldSlot slot)
+    {
+        Current = slot;
+        Array.Clear(_patternsDone);
+    }
 
     /// <summary>Whether set <paramref name="set"/> has a hit in the current field overlapping tokens <paramref name="from"/>..<paramref name="to"/>.</summary>
     public bool HasHit(int set, int from, int to)

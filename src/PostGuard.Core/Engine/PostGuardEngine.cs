@@ -21,8 +21,11 @@ public sealed class PostGuardEngine
 
     private readonly CompiledRule[] _rules;
     private readonly TermIndex[] _indexes;
-    private readonly TermSet[] _patternSets;
     private readonly RuleInfo _failureRule;
+    private readonly RuleInfo _tooLargeRule;
+
+    /// <summary>The default of <see cref="MaxDraftLength"/>: two million characters.</summary>
+    public const int DefaultMaxDraftLength = 2_000_000;
 
     internal PostGuardEngine(
         string rulePackName,
@@ -31,14 +34,20 @@ public sealed class PostGuardEngine
         IReadOnlyList<CompiledRule> rules,
         IReadOnlyList<TermIndex> indexes,
         IReadOnlyList<TermSet> sets,
-        IToxicityClassifier? classifier)
+        IToxicityClassifier? classifier,
+        int maxDraftLength = DefaultMaxDraftLength)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDraftLength, 1);
+        MaxDraftLength = maxDraftLength;
+        _tooLargeRule = new RuleInfo("engine.draft-too-large", FindingCategory.Confidential, Severity.Medium,
+            $"The draft is longer than the {maxDraftLength:N0} characters PostGuard checks; only the first {maxDraftLength:N0} were checked.",
+            "PostGuard: a draft is never approved unread", "Split the post, or ask a person to review the rest.", null, null);
         RulePackName = rulePackName;
         RulePackHash = rulePackHash;
         Policy = policy;
         _rules = [.. rules];
         _indexes = [.. indexes];
-        _patternSets = [.. sets.Where(s => s.Patterns.Count > 0)];
+        SetCount = sets.Count;
         Classifier = classifier;
         RuleIds = [.. _rules.Select(r => r.Info.Id)];
         _failureRule = new RuleInfo("engine.check-failed", FindingCategory.Confidential, Severity.Medium,
@@ -48,6 +57,15 @@ public sealed class PostGuardEngine
 
     /// <summary>The rule pack's name.</summary>
     public string RulePackName { get; }
+
+    /// <summary>
+    /// The most characters of a draft (all fields together) that are checked. Past it the rest is not read and the
+    /// verdict gets a medium finding <c>engine.draft-too-large</c>, so an oversized draft is reviewed, never approved unread.
+    /// </summary>
+    public int MaxDraftLength { get; }
+
+    /// <summary>How many term sets the rules registered (sizes per-field scratch state).</summary>
+    internal int SetCount { get; }
 
     /// <summary>A content hash of the rule pack, profile and consent register the engine was built from.</summary>
     public string RulePackHash { get; }
@@ -75,7 +93,9 @@ public sealed class PostGuardEngine
             throw new ArgumentNullException(nameof(draft), "The draft has no body.");
         }
 
-        var context = EvaluationContext.Rent(draft, Classifier);
+        var context = EvaluationContext.Rent(draft, Classifier, SetCount);
+        context.Budget = MaxDraftLength;
+        context.Truncated = false;
         try
         {
             if (draft.Title is { Length: > 0 } title)
@@ -124,6 +144,11 @@ public sealed class PostGuardEngine
                 }
             }
 
+            if (context.Truncated)
+            {
+                context.ReportDraft(_tooLargeRule);
+            }
+
             return BuildVerdict(context);
         }
         finally
@@ -135,17 +160,30 @@ public sealed class PostGuardEngine
     private void CheckField(EvaluationContext context, string name, string text, FieldKind kind, int attachment, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (text.Length > context.Budget)
+        {
+            context.Truncated = true;
+            int cut = context.Budget;
+            if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+            {
+                cut--;
+            }
+
+            if (cut <= 0)
+            {
+                return;
+            }
+
+            text = text[..cut];
+        }
+
+        context.Budget -= text.Length;
         var slot = context.LoadField(name, text, kind, attachment);
         var field = slot.Text;
 
         for (int i = 0; i < _indexes.Length; i++)
         {
             _indexes[i].Match(field, slot.Hits);
-        }
-
-        for (int s = 0; s < _patternSets.Length; s++)
-        {
-            AddPatternHits(context, _patternSets[s], slot);
         }
 
         if (Classifier is not null && kind is not FieldKind.TaggedPerson)
@@ -199,76 +237,6 @@ public sealed class PostGuardEngine
             context.Report(failure, field, 0, 0,
                 message: $"The rule '{rule.Info.Id}' {what}, so the draft cannot be approved automatically.");
         }
-    }
-
-    private static void AddPatternHits(EvaluationContext context, TermSet set, FieldSlot slot)
-    {
-        var field = slot.Text;
-        if (field.TokenCount == 0)
-        {
-            return;
-        }
-
-        var folded = field.Folded;
-        for (int p = 0; p < set.Patterns.Count; p++)
-        {
-            foreach (var m in set.Patterns[p].EnumerateMatches(folded))
-            {
-                if (m.Length == 0)
-                {
-                    continue;
-                }
-
-                int first = FirstTokenEndingAfter(field, m.Index);
-                int last = LastTokenStartingBefore(field, m.Index + m.Length);
-                if (first <= last && first < field.TokenCount && last >= 0)
-                {
-                    slot.Hits.Add(new TermHit(set.Id, -1 - p, first, last));
-                }
-            }
-        }
-
-        _ = context;
-    }
-
-    private static int FirstTokenEndingAfter(FieldText field, int foldedIndex)
-    {
-        var tokens = field.Tokens;
-        int lo = 0, hi = tokens.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >> 1;
-            if (tokens[mid].FoldEnd <= foldedIndex)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static int LastTokenStartingBefore(FieldText field, int foldedEnd)
-    {
-        var tokens = field.Tokens;
-        int lo = -1, hi = tokens.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi + 1) >> 1;
-            if (tokens[mid].FoldStart < foldedEnd)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
     }
 
     private Verdict BuildVerdict(EvaluationContext context)

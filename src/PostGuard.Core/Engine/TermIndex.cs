@@ -26,15 +26,15 @@ internal sealed class TermIndex
     internal const int MaxTokenLength = 64;
 
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _edges;
-    private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _devoweled;
+    private readonly FrozenDictionary<string, (string Word, int Node)[]>.AlternateLookup<ReadOnlySpan<char>> _masked;
     private readonly int[] _payloadStart;
     private readonly (int Set, int Entry)[] _payloads;
 
-    private TermIndex(TokenForm form, FrozenDictionary<string, int> edges, FrozenDictionary<string, int[]> devoweled, int[] payloadStart, (int, int)[] payloads, int termCount)
+    private TermIndex(TokenForm form, FrozenDictionary<string, int> edges, FrozenDictionary<string, (string, int)[]> masked, int[] payloadStart, (int, int)[] payloads, int termCount)
     {
         Form = form;
         _edges = edges.GetAlternateLookup<ReadOnlySpan<char>>();
-        _devoweled = devoweled.GetAlternateLookup<ReadOnlySpan<char>>();
+        _masked = masked.GetAlternateLookup<ReadOnlySpan<char>>();
         _payloadStart = payloadStart;
         _payloads = payloads;
         TermCount = termCount;
@@ -55,7 +55,7 @@ internal sealed class TermIndex
         }
 
         Span<char> key = stackalloc char[MaxTokenLength + 2];
-        Span<char> devowel = stackalloc char[MaxTokenLength];
+        Span<char> maskKey = stackalloc char[3];
         var tokens = field.Tokens;
         for (int i = 0; i < tokens.Length; i++)
         {
@@ -65,14 +65,18 @@ internal sealed class TermIndex
             {
                 Walk(field, i, node, key, hits);
             }
-            else if (Form == TokenForm.Skeleton && tok.Has(TokenFlags.Masked) && text.Length <= MaxTokenLength)
+            else if (Form == TokenForm.Skeleton && tok.Has(TokenFlags.Masked))
             {
-                int n = Devowel(text, devowel);
-                if (_devoweled.TryGetValue(devowel[..n], out var nodes))
+                // f*ck, sh*t, a**hole: each mask stands for one letter; compare with the words of the same length and ends
+                var masked = field.Folded[tok.FoldStart..tok.FoldEnd];
+                if (masked.Length <= MaxTokenLength && MaskKey(masked, maskKey) && _masked.TryGetValue(maskKey, out var candidates))
                 {
-                    foreach (int start in nodes)
+                    foreach (var (word, start) in candidates)
                     {
-                        Walk(field, i, start, key, hits);
+                        if (MatchesMasked(masked, word))
+                        {
+                            Walk(field, i, start, key, hits);
+                        }
                     }
                 }
             }
@@ -121,18 +125,40 @@ internal sealed class TermIndex
         return _edges.TryGetValue(key[..(token.Length + 2)], out child);
     }
 
-    internal static int Devowel(ReadOnlySpan<char> text, Span<char> destination)
+    /// <summary>The key of a masked word: its first and last letter and its length (each mask one letter).</summary>
+    internal static bool MaskKey(ReadOnlySpan<char> word, Span<char> key)
     {
-        int n = 0;
-        foreach (char c in text)
+        if (word.Length < 3 || word.Length > MaxTokenLength)
         {
-            if (c is not ('a' or 'e' or 'i' or 'o' or 'u'))
-            {
-                destination[n++] = c;
-            }
+            return false;
         }
 
-        return n;
+        key[0] = FieldText.LeetLetter(word[0]);
+        key[1] = FieldText.LeetLetter(word[^1]);
+        key[2] = (char)word.Length;
+        return key[0] != '*' && key[1] != '*';
+    }
+
+    private static bool MatchesMasked(ReadOnlySpan<char> masked, string word)
+    {
+        int known = 0;
+        for (int k = 0; k < masked.Length; k++)
+        {
+            char c = masked[k];
+            if (c == '*')
+            {
+                continue;
+            }
+
+            if (FieldText.LeetLetter(c) != word[k])
+            {
+                return false;
+            }
+
+            known++;
+        }
+
+        return known >= 2;
     }
 
     /// <summary>Builds a <see cref="TermIndex"/>. Not thread-safe; build once, then freeze.</summary>
@@ -140,7 +166,7 @@ internal sealed class TermIndex
     {
         private readonly Dictionary<string, int> _edges = new(StringComparer.Ordinal);
         private readonly List<List<(int Set, int Entry)>?> _payloads = [null];
-        private readonly Dictionary<string, HashSet<int>> _devoweled = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string Word, int Node)>> _masked = new(StringComparer.Ordinal);
         private readonly FieldText _scratch = new();
         private int _termCount;
 
@@ -162,7 +188,7 @@ internal sealed class TermIndex
             }
 
             int node = 0;
-            Span<char> devowel = stackalloc char[MaxTokenLength];
+            Span<char> maskKey = stackalloc char[3];
             for (int t = 0; t < _scratch.TokenCount; t++)
             {
                 var tok = _scratch[t];
@@ -182,16 +208,27 @@ internal sealed class TermIndex
 
                 if (t == 0 && Form == TokenForm.Skeleton)
                 {
-                    int n = Devowel(text, devowel);
-                    if (n >= 2)
+                    // the unsqueezed word, for masked spellings (a**hole has as many letters as asshole)
+                    var word = _scratch.Word(tok);
+                    var leet = new char[word.Length];
+                    for (int k = 0; k < word.Length; k++)
                     {
-                        string dk = devowel[..n].ToString();
-                        if (!_devoweled.TryGetValue(dk, out var nodes))
+                        leet[k] = FieldText.LeetLetter(word[k]);
+                    }
+
+                    if (MaskKey(leet.AsSpan(), maskKey))
+                    {
+                        string mk = maskKey.ToString();
+                        string leetWord = new(leet);
+                        if (!_masked.TryGetValue(mk, out var list))
                         {
-                            _devoweled[dk] = nodes = [];
+                            _masked[mk] = list = [];
                         }
 
-                        nodes.Add(child);
+                        if (!list.Contains((leetWord, child)))
+                        {
+                            list.Add((leetWord, child));
+                        }
                     }
                 }
 
@@ -217,8 +254,8 @@ internal sealed class TermIndex
             }
 
             start[_payloads.Count] = flat.Count;
-            var devoweled = _devoweled.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.Order().ToArray(), StringComparer.Ordinal);
-            return new TermIndex(Form, _edges.ToFrozenDictionary(StringComparer.Ordinal), devoweled, start, flat.ToArray(), _termCount);
+            var masked = _masked.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+            return new TermIndex(Form, _edges.ToFrozenDictionary(StringComparer.Ordinal), masked, start, flat.ToArray(), _termCount);
         }
     }
 }

@@ -35,6 +35,17 @@ public abstract record RuleDefinition
     /// <summary>False to keep the rule in the pack without running it.</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>
+    /// Whether a person may accept its findings (in a baseline or a post's front matter) so they stop counting toward
+    /// the decision. From the rule's <c>acceptable:</c> key; default false for the pupil-consent and confidential
+    /// categories, true otherwise. An accepted finding of a rule that is not acceptable never lowers a reject.
+    /// </summary>
+    public bool Acceptable { get; init; } = true;
+
+    /// <summary>The default of <see cref="Acceptable"/> for a category: false for pupil consent and confidential information.</summary>
+    public static bool AcceptableByDefault(FindingCategory category)
+        => category is not (FindingCategory.PupilConsent or FindingCategory.Confidential);
+
     /// <summary>The channels it applies to; empty for all.</summary>
     public IReadOnlyList<string> Channels { get; init; } = [];
 

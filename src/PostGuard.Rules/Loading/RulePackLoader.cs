@@ -23,7 +23,7 @@ internal sealed class RulePackLoader
     private static readonly string[] s_packKeys = ["name", "version", "description", "allow", "policy"];
     private static readonly string[] s_policyKeys = ["decisions", "audiences"];
     private static readonly string[] s_commonKeys =
-        ["id", "kind", "category", "severity", "message", "policy", "suggestion", "description", "enabled", "channels", "audiences", "examples"];
+        ["id", "kind", "category", "severity", "message", "policy", "suggestion", "description", "enabled", "acceptable", "channels", "audiences", "examples"];
 
     private static readonly Dictionary<string, string[]> s_kindKeys = new()
     {
@@ -251,6 +251,7 @@ internal sealed class RulePackLoader
         string? suggestion = reader.String(map, "suggestion", required: false);
         string? description = reader.String(map, "description", required: false);
         bool enabled = reader.Bool(map, "enabled") ?? true;
+        bool? acceptable = reader.Bool(map, "acceptable");
         var channels = reader.StringList(map, "channels") ?? [];
         var audiences = reader.StringList(map, "audiences") ?? [];
         var examples = ReadExamples(reader, map);
@@ -279,6 +280,7 @@ internal sealed class RulePackLoader
             Suggestion = suggestion,
             Description = description,
             Enabled = enabled,
+            Acceptable = acceptable ?? RuleDefinition.AcceptableByDefault(category.Value),
             Channels = channels,
             Audiences = audiences,
             Examples = examples,

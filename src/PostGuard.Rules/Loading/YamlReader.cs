@@ -50,15 +50,6 @@ internal sealed class YamlReader
         {
             stream.Load(parser);
         }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this (not a YamlException) on some unterminated flow collections, e.g.
-            // "severity: [high" followed by more keys. The last event it parsed is where the problem starts.
-            var mark = parser.Current?.End;
-            Error(DiagnosticCodes.YamlSyntax, "YAML syntax: a flow collection is not closed (is a ']' or '}' missing?)",
-                (int)(mark?.Line ?? 0), (int)(mark?.Column ?? 0));
-            return null;
-        }
         catch (YamlException ex)
         {
             string message = ex.InnerException?.Message ?? ex.Message;
@@ -72,6 +63,13 @@ internal sealed class YamlReader
             }
 
             Error(code, code == DiagnosticCodes.DuplicateKey ? message : $"YAML syntax: {message}", (int)ex.Start.Line, (int)ex.Start.Column);
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // the scanner gave up without a YamlException; the last event it read marks the place
+            var mark = parser.Current?.End ?? Mark.Empty;
+            Error(DiagnosticCodes.YamlSyntax, "YAML syntax: the document is malformed after this point (an unclosed bracket or quote?)", (int)mark.Line, (int)mark.Column);
             return null;
         }
 

@@ -16,6 +16,6 @@ public class UnclosedFlowCollectionTests
         var act = () => RulePack.FromFiles(files);
 
         act.Should().Throw<PostGuardConfigurationException>().Which.Diagnostics.Should().ContainSingle().Which.ToString()
-            .Should().Be("derogatory/insults.yaml:3:11: error PG100 [derogatory.insults] YAML syntax: a flow collection is not closed (is a ']' or '}' missing?)");
+            .Should().Be("derogatory/insults.yaml:3:11: error PG100 [derogatory.insults] YAML syntax: the document is malformed after this point (an unclosed bracket or quote?)");
     }
 }

@@ -149,7 +149,10 @@ internal static class Validators
         }
 
         char a = chars[0], b = chars[1];
-        if (!char.IsAsciiLetter(a) || !char.IsAsciiLetter(b) || "DFIQUV".Contains(a) || "DFIQUVO".Contains(b))
+
+        // QQ is never allocated but is the prefix of the example numbers in HMRC documents: a pasted template is still caught
+        bool example = a == 'Q' && b == 'Q';
+        if (!char.IsAsciiLetter(a) || !char.IsAsciiLetter(b) || (!example && ("DFIQUV".Contains(a) || "DFIQUVO".Contains(b))))
         {
             return false;
         }

@@ -34,21 +34,25 @@ public sealed record ProximityRuleDefinition : RuleDefinition
     internal override CompiledRule Compile(RuleCompiler compiler)
     {
         var anchor = compiler.AddSet(this, Anchor, "anchor");
-        var near = new int[Near.Count];
+        var near = new TermSet[Near.Count];
         for (int i = 0; i < near.Length; i++)
         {
-            near[i] = compiler.AddSet(this, Near[i], $"near[{i}]").Id;
+            near[i] = compiler.AddSet(this, Near[i], $"near[{i}]");
         }
 
-        int unless = Unless.IsEmpty ? -1 : compiler.AddSet(this, Unless, "unless").Id;
-        int except = Except.IsEmpty ? -1 : compiler.AddSet(this, Except, "except").Id;
-        return new ProximityRule(ToInfo(), anchor.Id, near, unless, except, compiler.Allow?.Id ?? -1, Window, Person, Anchor.Terms);
+        var unless = Unless.IsEmpty ? null : compiler.AddSet(this, Unless, "unless");
+        var except = Except.IsEmpty ? null : compiler.AddSet(this, Except, "except");
+        return new ProximityRule(ToInfo(), anchor, near, unless, except, compiler.Allow?.Id ?? -1, Window, Person, Anchor.Terms);
     }
 }
 
 /// <summary>The compiled <c>proximity</c> rule.</summary>
 internal sealed class ProximityRule : CompiledRule
 {
+    private readonly TermSet _anchorSet;
+    private readonly TermSet[] _nearSets;
+    private readonly TermSet? _unlessSet;
+    private readonly TermSet? _exceptSet;
     private readonly int _anchor;
     private readonly int[] _near;
     private readonly int _unless;
@@ -58,13 +62,17 @@ internal sealed class ProximityRule : CompiledRule
     private readonly bool _person;
     private readonly IReadOnlyList<TermItem> _anchorTerms;
 
-    public ProximityRule(RuleInfo info, int anchor, int[] near, int unless, int except, int allow, int window, bool person, IReadOnlyList<TermItem> anchorTerms)
+    public ProximityRule(RuleInfo info, TermSet anchor, TermSet[] near, TermSet? unless, TermSet? except, int allow, int window, bool person, IReadOnlyList<TermItem> anchorTerms)
         : base(info)
     {
-        _anchor = anchor;
-        _near = near;
-        _unless = unless;
-        _except = except;
+        _anchorSet = anchor;
+        _nearSets = near;
+        _unlessSet = unless;
+        _exceptSet = except;
+        _anchor = anchor.Id;
+        _near = [.. near.Select(n => n.Id)];
+        _unless = unless?.Id ?? -1;
+        _except = except?.Id ?? -1;
         _allow = allow;
         _window = window;
         _person = person;
@@ -75,6 +83,28 @@ internal sealed class ProximityRule : CompiledRule
     {
         var slot = context.Current;
         var hits = slot.Hits;
+        context.EnsurePatternHits(_anchorSet);
+        if (!HasAny(hits, _anchor))
+        {
+            return;
+        }
+
+        // the other sets' patterns run only now that an anchor matched
+        foreach (var set in _nearSets)
+        {
+            context.EnsurePatternHits(set);
+        }
+
+        if (_unlessSet is not null)
+        {
+            context.EnsurePatternHits(_unlessSet);
+        }
+
+        if (_exceptSet is not null)
+        {
+            context.EnsurePatternHits(_exceptSet);
+        }
+
         int reportedUpTo = -1;
         for (int i = 0; i < hits.Count; i++)
         {
@@ -123,6 +153,19 @@ internal sealed class ProximityRule : CompiledRule
             context.ReportTokens(Info, first, last, term?.Severity, term?.Suggestion);
             reportedUpTo = last;
         }
+    }
+
+    private static bool HasAny(List<TermHit> hits, int set)
+    {
+        for (int i = 0; i < hits.Count; i++)
+        {
+            if (hits[i].Set == set)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Finds the hit of <paramref name="set"/> nearest the anchor within the window and widens the span to include it.</summary>

@@ -28,6 +28,8 @@ public sealed record TermsRuleDefinition : RuleDefinition
 /// <summary>The compiled <c>terms</c> rule: reads its set's hits; reports the longest, unless an except or allow phrase covers it.</summary>
 internal sealed class TermsRule : CompiledRule
 {
+    private readonly TermSet _termSet;
+    private readonly TermSet? _exceptSet;
     private readonly int _set;
     private readonly int _except;
     private readonly int _allow;
@@ -36,6 +38,8 @@ internal sealed class TermsRule : CompiledRule
     public TermsRule(RuleInfo info, TermSet set, TermSet? except, TermSet? allow, IReadOnlyList<TermItem> terms)
         : base(info)
     {
+        _termSet = set;
+        _exceptSet = except;
         _set = set.Id;
         _except = except?.Id ?? -1;
         _allow = allow?.Id ?? -1;
@@ -44,7 +48,18 @@ internal sealed class TermsRule : CompiledRule
 
     public override void EvaluateField(EvaluationContext context)
     {
+        context.EnsurePatternHits(_termSet);
         var hits = context.Current.Hits;
+        if (!HasAny(hits, _set))
+        {
+            return;
+        }
+
+        if (_exceptSet is not null)
+        {
+            context.EnsurePatternHits(_exceptSet);
+        }
+
         int reportedUpTo = -1;
         for (int i = 0; i < hits.Count; i++)
         {
@@ -74,6 +89,19 @@ internal sealed class TermsRule : CompiledRule
             context.ReportTokens(Info, best.First, best.Last, term?.Severity, term?.Suggestion);
             reportedUpTo = best.Last;
         }
+    }
+
+    private static bool HasAny(List<TermHit> hits, int set)
+    {
+        for (int i = 0; i < hits.Count; i++)
+        {
+            if (hits[i].Set == set)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Suppressed(EvaluationContext context, int first, int last)
