@@ -96,6 +96,7 @@ public sealed class PostGuardEngineBuilder
 
         // MERGE (default classifier): UseClassifier(options.Classifier ?? (options.UseDefaultClassifier ? LinearToxicityClassifier.Default : null));
         UseClassifier(options.Classifier);
+        UseMaxDraftLength(options.MaxDraftLength);
 
         options.ConfigureEngine?.Invoke(this, options);
         return this;

@@ -71,6 +71,12 @@ public sealed class PostGuardOptions
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
     /// <summary>
+    /// The most characters of a draft that are checked; a longer draft is checked up to the limit and reviewed, never
+    /// approved unread. Default: <see cref="PostGuardEngine.DefaultMaxDraftLength"/>. Must be at least 1.
+    /// </summary>
+    public int MaxDraftLength { get; set; } = PostGuardEngine.DefaultMaxDraftLength;
+
+    /// <summary>
     /// Called on every engine build, after the options above have been applied and before
     /// <see cref="PostGuardEngineBuilder.Build"/>, to add anything else (a custom classifier, a register, a profile
     /// built in code). Runs again on every reload, so it should read files afresh. Default: <c>null</c>.
@@ -105,6 +111,11 @@ public sealed class PostGuardOptions
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
         {
             errors.Add($"PostGuard:MaxDegreeOfParallelism: must be -1 (one per processor) or at least 1 (found {MaxDegreeOfParallelism}).");
+        }
+
+        if (MaxDraftLength < 1)
+        {
+            errors.Add($"PostGuard:MaxDraftLength: must be at least 1 (found {MaxDraftLength}).");
         }
 
         return errors;

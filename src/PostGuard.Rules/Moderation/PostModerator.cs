@@ -221,16 +221,10 @@ public sealed class PostModerator : IPostModerator, IDisposable
             return;
         }
 
+        // No wait for a reload in progress (Dispose may be called from a reload event handler): the watcher is
+        // stopped, a reload that finishes anyway still swaps correctly, and instruments of a disposed meter are no-ops.
         _watcher?.Dispose();
-        _reloadGate.Wait();
-        try
-        {
-            _metrics.Dispose();
-        }
-        finally
-        {
-            _reloadGate.Release();
-        }
+        _metrics.Dispose();
     }
 
     private Verdict Check(PostGuardEngine engine, Draft draft, CancellationToken cancellationToken)

@@ -57,6 +57,7 @@ public class AddPostGuardTests
             ["PostGuard:ReloadDebounce"] = "00:00:00.100",
             ["PostGuard:PollInterval"] = "00:00:02",
             ["PostGuard:MaxDegreeOfParallelism"] = "3",
+            ["PostGuard:MaxDraftLength"] = "5000",
         }).Build();
         using var provider = new ServiceCollection().AddPostGuard(configuration.GetSection(PostGuardOptions.SectionName)).BuildServiceProvider();
 
@@ -73,8 +74,10 @@ public class AddPostGuardTests
             ReloadDebounce = TimeSpan.FromMilliseconds(100),
             PollInterval = TimeSpan.FromSeconds(2),
             MaxDegreeOfParallelism = 3,
+            MaxDraftLength = 5000,
         });
         moderator.Engine.RulePack().Should().Be("test-pack");
+        moderator.Engine.MaxDraftLength.Should().Be(5000);
     }
 
     [Test]
