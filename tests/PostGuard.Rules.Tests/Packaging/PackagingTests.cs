@@ -8,7 +8,7 @@ using PostGuard.Serialization;
 namespace PostGuard.Rules.Tests.Packaging;
 
 /// <summary>
-/// Packs PostGuard.Core and PostGuard.Rules into a temporary feed and builds a throwaway console app that references
+/// Packs PostGuard.Core, PostGuard.Rules and the postguard tool into a temporary feed and builds a throwaway console app that references
 /// PostGuard.Rules from that feed only (PostGuard.* maps to the feed; everything else to the machine's sources), calls
 /// <c>services.AddPostGuard()</c>, moderates a draft and prints the verdict. Takes a minute or two (a Release build).
 /// </summary>
@@ -42,6 +42,7 @@ public class PackagingTests
         string feed = Path.Combine(_temp, "feed");
         Run(root, "pack", Path.Combine("src", "PostGuard.Rules", "PostGuard.Rules.csproj"), "-c", "Release", "-o", feed, "--nologo");
         Run(root, "pack", Path.Combine("src", "PostGuard.Core", "PostGuard.Core.csproj"), "-c", "Release", "-o", feed, "--nologo", "--no-build");
+        Run(root, "pack", Path.Combine("src", "PostGuard.Cli", "PostGuard.Cli.csproj"), "-c", "Release", "-o", feed, "--nologo");
 
         foreach (var id in new[] { "PostGuard.Core", "PostGuard.Rules" })
         {
@@ -50,6 +51,14 @@ public class PackagingTests
             package.Entries.Select(e => e.FullName).Should().Contain(["README.md", $"lib/net10.0/{id}.dll", $"lib/net10.0/{id}.xml"]);
             using var nuspec = new StreamReader(package.GetEntry($"{id}.nuspec")!.Open());
             nuspec.ReadToEnd().Should().Contain("<license type=\"expression\">MIT</license>").And.Contain("<readme>README.md</readme>").And.Contain("<tags>");
+        }
+
+        using (var tool = ZipFile.OpenRead(Path.Combine(feed, "PostGuard.Cli.0.1.0.nupkg")))
+        {
+            File.Exists(Path.Combine(feed, "PostGuard.Cli.0.1.0.snupkg")).Should().BeTrue("the tool ships symbols");
+            tool.Entries.Select(e => e.FullName).Should().Contain(["README.md", "tools/net10.0/any/DotnetToolSettings.xml"]);
+            using var nuspec = new StreamReader(tool.GetEntry("PostGuard.Cli.nuspec")!.Open());
+            nuspec.ReadToEnd().Should().Contain("<packageType name=\"DotnetTool\" />").And.Contain("<license type=\"expression\">MIT</license>");
         }
 
         string app = Path.Combine(_temp, "app");
