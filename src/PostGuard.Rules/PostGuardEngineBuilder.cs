@@ -71,6 +71,70 @@ public sealed class PostGuardEngineBuilder
     }
 
     /// <summary>
+    /// Builds an engine with the default UK schools pack and the shipped toxicity classifier: what
+    /// <c>services.AddPostGuard()</c> gives with no configuration.
+    /// </summary>
+    /// <returns>A new immutable, thread-safe engine; build it once and reuse it.</returns>
+    public static PostGuardEngine CreateDefault() => Create(new PostGuardOptions());
+
+    /// <summary>
+    /// Builds an engine from <paramref name="options"/>: loads the rule pack, profile and register they name, applies
+    /// <see cref="PostGuardOptions.ConfigureEngine"/> and compiles. The watching options are ignored here (see
+    /// <see cref="PostModerator"/>).
+    /// </summary>
+    /// <returns>A new immutable, thread-safe engine; build it once and reuse it.</returns>
+    /// <exception cref="PostGuardConfigurationException">A file is missing or invalid; every problem in every file is listed.</exception>
+    public static PostGuardEngine Create(PostGuardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PostGuardEngineBuilder().Configure(options).Build();
+    }
+
+    /// <summary>
+    /// THE place where options become builder calls; <see cref="Create"/>, <see cref="CreateDefault"/>, the DI
+    /// registration and every hot reload go through here.
+    /// </summary>
+    internal PostGuardEngineBuilder Configure(PostGuardOptions options)
+    {
+        var diagnostics = new List<ConfigurationDiagnostic>();
+        var pack = Collect(diagnostics, () => options.RulesPath is { } rules ? RulePack.Load(rules) : RulePack.LoadDefault());
+        var profile = options.ProfilePath is { } profilePath ? Collect(diagnostics, () => SchoolProfile.Load(profilePath)) : null;
+
+        var register = options.ConsentRegisterPath is { } registerPath ? Collect(diagnostics, () => ConsentRegister.Load(registerPath)) : null;
+        if (diagnostics.Count > 0)
+        {
+            throw new PostGuardConfigurationException(diagnostics);
+        }
+
+        UseRulePack(pack!);
+        UseProfile(profile);
+        if (register is not null)
+        {
+            UseConsentRegister(register);
+        }
+
+        UseClassifier(options.Classifier ?? (options.UseDefaultClassifier ? LinearToxicityClassifier.Default : null));
+        UseMaxDraftLength(options.MaxDraftLength);
+
+        options.ConfigureEngine?.Invoke(this, options);
+        return this;
+    }
+
+    private static T? Collect<T>(List<ConfigurationDiagnostic> diagnostics, Func<T> load)
+        where T : class
+    {
+        try
+        {
+            return load();
+        }
+        catch (PostGuardConfigurationException ex)
+        {
+            diagnostics.AddRange(ex.Diagnostics);
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Sets the most characters of a draft that are checked (default <see cref="PostGuardEngine.DefaultMaxDraftLength"/>);
     /// a longer draft is checked up to the limit and reviewed, never approved unread.
     /// </summary>
