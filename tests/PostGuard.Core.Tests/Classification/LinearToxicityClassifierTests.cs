@@ -48,7 +48,7 @@ public class LinearToxicityClassifierTests
     {
         var c = Classifier;
 
-        c.Version.Should().MatchRegex(@"^postguard-linear/1 \(sha256:[0-9a-f]{12}\)$");
+        c.Version.Should().MatchRegex(@"^postguard-linear/2 \(sha256:[0-9a-f]{12}\)$");
         c.ReviewThreshold.Should().BeInRange(0.01, 0.99);
         c.RejectThreshold.Should().BeInRange(c.ReviewThreshold, 1.0);
         c.Should().BeSameAs(LinearToxicityClassifier.Default);
@@ -97,6 +97,25 @@ public class LinearToxicityClassifierTests
 
         allocated.Should().Be(0);
         sink.Should().BePositive();
+    }
+
+    [TestCase("You are a pathetic idiot and the whole class laughs at you.")]
+    [TestCase("Well done Well done well done to Year 4, a lovely lovely assembly!")]
+    [TestCase("a")]
+    [TestCase("supercalifragilisticexpialidocious antidisestablishmentarianism")]
+    public void Logit_OnePass_EqualsTheTrainingVectorsDotProduct(string raw)
+    {
+        string text = TextNormalizer.SkeletonText(raw);
+        var model = Classifier.Model;
+        var (idx, val) = SparseDataset.Featurize(new Featurizer(model.Features), text);
+
+        double expected = model.Bias;
+        for (int k = 0; k < idx.Length; k++)
+        {
+            expected += model.Scale * (double)model.Weights[idx[k]] * val[k];
+        }
+
+        Classifier.Logit(text).Should().BeApproximately(expected, 1e-5, "scoring and training must see the same normalised vector");
     }
 
     [Test]
