@@ -97,13 +97,26 @@ internal sealed class Featurizer
         return (tokens * 2) + charGrams;
     }
 
-    /// <summary>Reports every feature occurrence of <paramref name="text"/> to <paramref name="sink"/>, in text order.</summary>
+    /// <summary>
+    /// Reports every feature occurrence of <paramref name="text"/> to <paramref name="sink"/>, word by word: the
+    /// word's character n-grams, then its unigram, then its bigram with the previous word.
+    /// </summary>
+    /// <remarks>
+    /// One pass over each word feeds the unigram hash and the character n-grams' rolling key together: the
+    /// character n-grams of <c>"^word$"</c> (^ = start mark, $ = end mark) are reported by the position they end
+    /// at, shortest first. The key holds the last five characters, 12 bits each (see <see cref="Fold"/>); the
+    /// n-gram ending at a position is the key's low 12·n bits, with n in the top four bits.
+    /// </remarks>
     public void Visit<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : IFeatureSink, allows ref struct
     {
         // A local copy: the JIT keeps its fields in registers, where accumulating through the caller's reference
         // would store and reload them on every occurrence.
         TSink local = sink;
+        bool words = _wordWeight > 0;
+        bool chars = _charMax > 0 && _charWeight > 0;
+        int min = _charMin;
+        int max = _charMax;
         int token = 0;
         uint prevHash = 0;
         int i = 0;
@@ -115,15 +128,43 @@ internal sealed class Featurizer
                 continue;
             }
 
-            int start = i;
+            uint wordHash = _unigramSeed;
+            ulong key = StartMark;
+            if (chars && min <= 1)
+            {
+                local.Add(CharBucket(key, 1), FeatureKind.Char, token, token);
+            }
+
+            int length = 0;
             while (i < text.Length && !IsSeparator(text[i]))
             {
+                char c = text[i];
+                wordHash = (wordHash ^ c) * FnvPrime;
+                if (chars)
+                {
+                    key = (key << 12) | Fold(c);
+                    int top = Math.Min(max, length + 2);
+                    for (int n = min; n <= top; n++)
+                    {
+                        local.Add(CharBucket(key, n), FeatureKind.Char, token, token);
+                    }
+                }
+
+                length++;
                 i++;
             }
 
-            var word = text[start..i];
-            uint wordHash = Feed(_unigramSeed, word);
-            if (_wordWeight > 0)
+            if (chars)
+            {
+                key = (key << 12) | EndMark;
+                int top = Math.Min(max, length + 2);
+                for (int n = min; n <= top; n++)
+                {
+                    local.Add(CharBucket(key, n), FeatureKind.Char, token, token);
+                }
+            }
+
+            if (words)
             {
                 local.Add(Bucket(wordHash), FeatureKind.Word, token, token);
                 if (_bigrams && token > 0)
@@ -133,11 +174,6 @@ internal sealed class Featurizer
                 }
             }
 
-            if (_charMax > 0 && _charWeight > 0)
-            {
-                VisitCharGrams(word, token, ref local);
-            }
-
             prevHash = wordHash;
             token++;
         }
@@ -145,40 +181,7 @@ internal sealed class Featurizer
         sink = local;
     }
 
-    // The n-grams of "^word$" (^ = StartMark, $ = EndMark), grouped by the position they end at, shortest first.
-    // One pass: a 64-bit key holds the last five characters, 12 bits each (Fold); the n-gram ending here is the
-    // key's low 12·n bits, with n in the top four bits, mixed into a bucket. No per-n-gram re-hashing.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void VisitCharGrams<TSink>(ReadOnlySpan<char> word, int token, ref TSink sink)
-        where TSink : IFeatureSink, allows ref struct
-    {
-        int min = _charMin;
-        int max = _charMax;
-        ulong key = StartMark;
-        if (min <= 1)
-        {
-            sink.Add(CharBucket(key, 1), FeatureKind.Char, token, token);
-        }
-
-        for (int j = 0; j < word.Length; j++)
-        {
-            key = (key << 12) | Fold(word[j]);
-            int top = Math.Min(max, j + 2);
-            for (int n = min; n <= top; n++)
-            {
-                sink.Add(CharBucket(key, n), FeatureKind.Char, token, token);
-            }
-        }
-
-        key = (key << 12) | EndMark;
-        int last = Math.Min(max, word.Length + 2);
-        for (int n = min; n <= last; n++)
-        {
-            sink.Add(CharBucket(key, n), FeatureKind.Char, token, token);
-        }
-    }
-
-    // A character's 12 bits: exact below U+1000 (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic scripts), folded above.
+    /// <summary>A character's 12 bits in the rolling key: exact below U+1000 (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic scripts), folded above.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Fold(char c) => (uint)(c ^ (c >> 12)) & 0xFFFu;
 
@@ -191,17 +194,6 @@ internal sealed class Featurizer
     /// <summary>Whether <paramref name="c"/> separates tokens (space and control characters).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSeparator(char c) => c <= ' ';
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Feed(uint h, ReadOnlySpan<char> s)
-    {
-        foreach (char c in s)
-        {
-            h = (h ^ c) * FnvPrime;
-        }
-
-        return h;
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Bucket(uint h)
