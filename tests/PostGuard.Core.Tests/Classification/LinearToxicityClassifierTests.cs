@@ -37,6 +37,11 @@ public class LinearToxicityClassifierTests
         "Year 6 killed it at the quiz night, well done!",
         "Our new science block opens after Easter.",
         "Please send in empty yoghurt pots for the art project.",
+        "Children who have had sickness or diarrhoea should stay at home for 48 hours",
+        "If your child is vomiting please do not send them to school.",
+        "Please keep your child at home if they have a high temperature.",
+        "The school will be closed tomorrow because of heavy snow.",
+        "We have had several cases of chickenpox in Reception this week.",
     ];
 
     private static LinearToxicityClassifier Classifier => LinearToxicityClassifier.Default;
@@ -64,6 +69,14 @@ public class LinearToxicityClassifierTests
     public void Score_OrdinarySchoolPost_BelowReview(string text)
     {
         ScoreOf(text).Should().BeLessThan(Classifier.ReviewThreshold, text);
+    }
+
+    [Test]
+    public void TestSentences_NoneInTrainingSupplement()
+    {
+        var supplement = ToxicityTraining.ReadSupplement().Select(r => r.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        s_toxic.Concat(s_ordinary).Where(supplement.Contains).Should().BeEmpty("these sentences are held out from training");
     }
 
     [Test]
