@@ -60,7 +60,7 @@ internal sealed record FeatureSettings
         }
     }
 
-    /// <summary>A short description for logs and docs, e.g. <c>2^20, words 1-2, chars 2-5</c>.</summary>
+    /// <summary>A short description for logs and docs, e.g. <c>2^19, words 1-2, chars 3-5, weights 1/1</c>.</summary>
     public string Describe() =>
         $"2^{HashBits}, words 1-{WordNgramMax}, chars {(CharNgramMax == 0 ? "off" : $"{CharNgramMin}-{CharNgramMax}")}, weights {WordWeight:0.##}/{CharWeight:0.##}";
 }

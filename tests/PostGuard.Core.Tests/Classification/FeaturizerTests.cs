@@ -71,7 +71,7 @@ public class FeaturizerTests
 
         // "^abcdefgh$" has 10 characters: 8 trigrams, 7 four-grams, 6 five-grams
         items.Should().HaveCount(8 + 7 + 6);
-        items.Select(i => i.Bucket).Distinct().Should().HaveCount(21, "no collisions among 21 n-grams in 2^20 buckets with this seed");
+        items.Select(i => i.Bucket).Distinct().Should().HaveCount(21, "no collisions among these 21 n-grams in 2^19 buckets with the default seed");
     }
 
     [Test]
