@@ -174,18 +174,18 @@ public sealed class LinearToxicityClassifier : IToxicityClassifier
         return Load(stream);
     }
 
-    /// <summary>Sums the int8 weights and counts the occurrences, per kind, in integers.</summary>
+    /// <summary>Sums the int8 weights and counts the occurrences, per kind, in integers (64-bit: no overflow for any text length).</summary>
     private ref struct ScoreSink(ReadOnlySpan<sbyte> weights) : IFeatureSink
     {
         private readonly ReadOnlySpan<sbyte> _weights = weights;
 
-        public int WordDot;
+        public long WordDot;
 
-        public int CharDot;
+        public long CharDot;
 
-        public int WordCount;
+        public long WordCount;
 
-        public int CharCount;
+        public long CharCount;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(int bucket, FeatureKind kind, int firstToken, int lastToken)
