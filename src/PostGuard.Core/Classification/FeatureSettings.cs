@@ -6,16 +6,16 @@ namespace PostGuard.Classification;
 /// </summary>
 internal sealed record FeatureSettings
 {
-    /// <summary>The vector has <c>2^HashBits</c> buckets. Default 20; allowed 10..24.</summary>
-    public int HashBits { get; init; } = 20;
+    /// <summary>The vector has <c>2^HashBits</c> buckets. Default 19 (512 KB of int8 weights); allowed 10..24.</summary>
+    public int HashBits { get; init; } = 19;
 
     /// <summary>Longest word n-gram: 1 (unigrams) or 2 (unigrams and bigrams). Default 2.</summary>
     public int WordNgramMax { get; init; } = 2;
 
-    /// <summary>Shortest character n-gram, counted over the word padded with boundary marks. Default 2.</summary>
-    public int CharNgramMin { get; init; } = 2;
+    /// <summary>Shortest character n-gram, counted over the word padded with boundary marks. Default 3.</summary>
+    public int CharNgramMin { get; init; } = 3;
 
-    /// <summary>Longest character n-gram. Default 5; 0 turns character n-grams off.</summary>
+    /// <summary>Longest character n-gram, at most 5. Default 5; 0 turns character n-grams off.</summary>
     public int CharNgramMax { get; init; } = 5;
 
     /// <summary>Value of one word n-gram occurrence before normalisation. Default 1.</summary>
@@ -49,9 +49,9 @@ internal sealed record FeatureSettings
             throw new ArgumentException($"WordNgramMax must be 1 or 2 (found {WordNgramMax}).");
         }
 
-        if (CharNgramMax != 0 && (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8))
+        if (CharNgramMax != 0 && (CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > Featurizer.MaxCharNgram))
         {
-            throw new ArgumentException($"Character n-grams must satisfy 1 <= min <= max <= 8, or max = 0 (found {CharNgramMin}..{CharNgramMax}).");
+            throw new ArgumentException($"Character n-grams must satisfy 1 <= min <= max <= {Featurizer.MaxCharNgram}, or max = 0 (found {CharNgramMin}..{CharNgramMax}).");
         }
 
         if (!float.IsFinite(WordWeight) || WordWeight < 0 || !float.IsFinite(CharWeight) || CharWeight < 0 || WordWeight + CharWeight <= 0)
@@ -60,7 +60,7 @@ internal sealed record FeatureSettings
         }
     }
 
-    /// <summary>A short description for logs and docs, e.g. <c>2^20, words 1-2, chars 2-5</c>.</summary>
+    /// <summary>A short description for logs and docs, e.g. <c>2^19, words 1-2, chars 3-5, weights 1/1</c>.</summary>
     public string Describe() =>
         $"2^{HashBits}, words 1-{WordNgramMax}, chars {(CharNgramMax == 0 ? "off" : $"{CharNgramMin}-{CharNgramMax}")}, weights {WordWeight:0.##}/{CharWeight:0.##}";
 }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace PostGuard.Classification;
 
@@ -7,8 +7,8 @@ namespace PostGuard.Classification;
 /// skeleton text, loaded from a versioned model file.
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe: load once, share one instance. <see cref="Score"/> allocates nothing
-/// (its scratch table lives on the stack, or for long texts in <see cref="ArrayPool{T}.Shared"/>).
+/// Immutable and thread-safe: load once, share one instance. <see cref="Score"/> allocates nothing and uses no
+/// scratch memory: one pass over the text's n-grams.
 /// The model and how it was trained are described in <c>docs/classifier.md</c>.
 /// </remarks>
 public sealed class LinearToxicityClassifier : IToxicityClassifier
@@ -16,14 +16,14 @@ public sealed class LinearToxicityClassifier : IToxicityClassifier
     /// <summary>The resource name of the default model embedded in PostGuard.Core.</summary>
     internal const string DefaultModelResource = "PostGuard.Classification.Model.toxicity-default.model";
 
-    private const int StackTableLimit = 2048;
-
     private static readonly Lazy<LinearToxicityClassifier> s_default = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Featurizer _featurizer;
     private readonly sbyte[] _weights;
     private readonly double _scale;
     private readonly double _bias;
+    private readonly double _wordValue;
+    private readonly double _charValue;
 
     private LinearToxicityClassifier(ToxicityModel model)
     {
@@ -32,6 +32,8 @@ public sealed class LinearToxicityClassifier : IToxicityClassifier
         _weights = model.Weights;
         _scale = model.Scale;
         _bias = model.Bias;
+        _wordValue = model.Features.WordWeight;
+        _charValue = model.Features.CharWeight;
         Version = $"postguard-linear/{ToxicityModelFile.FormatVersion} (sha256:{Convert.ToHexStringLower(model.Checksum.AsSpan(0, Math.Min(6, model.Checksum.Length)))})";
     }
 
@@ -77,52 +79,23 @@ public sealed class LinearToxicityClassifier : IToxicityClassifier
     /// <inheritdoc />
     public double Score(ReadOnlySpan<char> normalizedText) => Sigmoid(Logit(normalizedText));
 
-    /// <summary>The model's log-odds for <paramref name="normalizedText"/>. Allocates nothing.</summary>
+    /// <summary>
+    /// The model's log-odds for <paramref name="normalizedText"/>: one pass over the n-gram occurrences, summing
+    /// the int8 weights and counting the occurrences per kind (an occurrence's value is its kind's weight). The
+    /// norm <c>sqrt(Σ value²)</c> treats every occurrence as its own feature, exactly as training does (see
+    /// <see cref="SparseDataset.Featurize"/>). No scratch memory; allocates nothing.
+    /// </summary>
     internal double Logit(ReadOnlySpan<char> normalizedText)
     {
-        int occurrences = _featurizer.MaxOccurrences(normalizedText);
-        if (occurrences == 0)
-        {
-            return _bias;
-        }
-
-        int size = SparseVectorBuilder.TableSize(occurrences);
-        if (size <= StackTableLimit)
-        {
-            Span<int> keys = stackalloc int[size];
-            Span<float> values = stackalloc float[size];
-            Span<int> used = stackalloc int[occurrences];
-            return Logit(normalizedText, keys, values, used);
-        }
-
-        int[] rentedKeys = ArrayPool<int>.Shared.Rent(size);
-        float[] rentedValues = ArrayPool<float>.Shared.Rent(size);
-        int[] rentedUsed = ArrayPool<int>.Shared.Rent(occurrences);
-        try
-        {
-            var keys = rentedKeys.AsSpan(0, size);
-            keys.Clear();
-            return Logit(normalizedText, keys, rentedValues.AsSpan(0, size), rentedUsed.AsSpan(0, occurrences));
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(rentedKeys);
-            ArrayPool<float>.Shared.Return(rentedValues);
-            ArrayPool<int>.Shared.Return(rentedUsed);
-        }
-    }
-
-    private double Logit(ReadOnlySpan<char> text, Span<int> keys, Span<float> values, Span<int> used)
-    {
-        var vector = new SparseVectorBuilder(keys, values, used);
-        _featurizer.Visit(text, ref vector);
-        double norm2 = vector.SquaredNorm();
+        var sums = new ScoreSink(_weights);
+        _featurizer.Visit(normalizedText, ref sums);
+        double norm2 = (_wordValue * _wordValue * sums.WordCount) + (_charValue * _charValue * sums.CharCount);
         if (norm2 <= 0)
         {
             return _bias;
         }
 
-        return _bias + (_scale * vector.Dot(_weights) / Math.Sqrt(norm2));
+        return _bias + (_scale * ((_wordValue * sums.WordDot) + (_charValue * sums.CharDot)) / Math.Sqrt(norm2));
     }
 
     /// <inheritdoc />
@@ -135,16 +108,14 @@ public sealed class LinearToxicityClassifier : IToxicityClassifier
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxContributions);
         double logit = Logit(normalizedText);
-        int occurrences = _featurizer.MaxOccurrences(normalizedText);
-        if (occurrences == 0 || maxContributions == 0)
+        if (maxContributions == 0 || _featurizer.MaxOccurrences(normalizedText) == 0)
         {
             return new ToxicityExplanation(Sigmoid(logit), []);
         }
 
-        int size = SparseVectorBuilder.TableSize(occurrences);
-        var vector = new SparseVectorBuilder(new int[size], new float[size], new int[occurrences]);
-        _featurizer.Visit(normalizedText, ref vector);
-        double norm = Math.Sqrt(vector.SquaredNorm());
+        var sums = new ScoreSink(_weights);
+        _featurizer.Visit(normalizedText, ref sums);
+        double norm = Math.Sqrt((_wordValue * _wordValue * sums.WordCount) + (_charValue * _charValue * sums.CharCount));
 
         var tokens = new List<(int Start, int Length)>();
         int i = 0;
@@ -165,7 +136,7 @@ public sealed class LinearToxicityClassifier : IToxicityClassifier
             tokens.Add((start, i - start));
         }
 
-        var attribution = new TokenAttribution(new double[tokens.Count], _weights, _scale / norm);
+        var attribution = new TokenAttribution(new double[tokens.Count], _weights, _wordValue * _scale / norm, _charValue * _scale / norm);
         _featurizer.Visit(normalizedText, ref attribution);
 
         var order = new List<int>(tokens.Count);
@@ -203,13 +174,42 @@ public sealed class LinearToxicityClassifier : IToxicityClassifier
         return Load(stream);
     }
 
-    private readonly struct TokenAttribution(double[] perToken, sbyte[] weights, double factor) : IFeatureSink
+    /// <summary>Sums the int8 weights and counts the occurrences, per kind, in integers (64-bit: no overflow for any text length).</summary>
+    private ref struct ScoreSink(ReadOnlySpan<sbyte> weights) : IFeatureSink
+    {
+        private readonly ReadOnlySpan<sbyte> _weights = weights;
+
+        public long WordDot;
+
+        public long CharDot;
+
+        public long WordCount;
+
+        public long CharCount;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int bucket, FeatureKind kind, int firstToken, int lastToken)
+        {
+            if (kind == FeatureKind.Char)
+            {
+                CharDot += _weights[bucket];
+                CharCount++;
+            }
+            else
+            {
+                WordDot += _weights[bucket];
+                WordCount++;
+            }
+        }
+    }
+
+    private readonly struct TokenAttribution(double[] perToken, sbyte[] weights, double wordFactor, double charFactor) : IFeatureSink
     {
         public double[] PerToken { get; } = perToken;
 
-        public void Add(int bucket, float value, int firstToken, int lastToken)
+        public void Add(int bucket, FeatureKind kind, int firstToken, int lastToken)
         {
-            double contribution = value * weights[bucket] * factor;
+            double contribution = weights[bucket] * (kind == FeatureKind.Char ? charFactor : wordFactor);
             if (firstToken == lastToken)
             {
                 PerToken[firstToken] += contribution;

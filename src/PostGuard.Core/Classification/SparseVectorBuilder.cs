@@ -3,11 +3,12 @@ using System.Runtime.CompilerServices;
 namespace PostGuard.Classification;
 
 /// <summary>
-/// Sums feature occurrences per bucket in caller-provided scratch memory (an open-addressing table), so the
-/// L2 norm counts repeated n-grams exactly: a bucket hit twice has value 2, adding 4 to the squared norm, not 2.
+/// Sums feature occurrences per bucket in caller-provided scratch memory (an open-addressing table); training uses
+/// it to store each example compactly. It also sums <c>value²</c> per occurrence
+/// (<see cref="OccurrenceSquaredNorm"/>), the norm the model uses: a bucket hit twice adds 2 to it, not 4.
 /// </summary>
 /// <remarks>
-/// The caller provides <c>keys</c> (a power-of-two length, at least twice the number of occurrences,
+/// The caller provides the featurizer's <c>settings</c> (the kinds' values), <c>keys</c> (a power-of-two length, at least twice the number of occurrences,
 /// all zero), <c>values</c> (same length) and <c>used</c> (at least the number of occurrences).
 /// Allocates nothing; usable over <c>stackalloc</c> memory.
 /// </remarks>
@@ -17,20 +18,32 @@ internal ref struct SparseVectorBuilder : IFeatureSink
     private readonly Span<float> _values;
     private readonly Span<int> _used;
     private readonly int _mask;
+    private readonly float _wordValue;
+    private readonly float _charValue;
     private int _count;
+    private double _occurrenceSquaredNorm;
 
     /// <summary>Creates a builder over zeroed scratch memory.</summary>
-    public SparseVectorBuilder(Span<int> keys, Span<float> values, Span<int> used)
+    public SparseVectorBuilder(Span<int> keys, Span<float> values, Span<int> used, FeatureSettings settings)
     {
+        _wordValue = settings.WordWeight;
+        _charValue = settings.CharWeight;
         _keys = keys;
         _values = values;
         _used = used;
         _mask = keys.Length - 1;
         _count = 0;
+        _occurrenceSquaredNorm = 0;
     }
 
     /// <summary>The table length for <paramref name="occurrences"/> occurrences: a power of two, load at most 1/2.</summary>
     public static int TableSize(int occurrences) => (int)Math.Max(16u, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)occurrences * 2));
+
+    /// <summary>
+    /// The sum of <c>value²</c> over every occurrence added (not per bucket): the squared L2 norm as if every
+    /// occurrence were its own feature.
+    /// </summary>
+    public readonly double OccurrenceSquaredNorm => _occurrenceSquaredNorm;
 
     /// <summary>Number of distinct buckets added so far.</summary>
     public readonly int Count => _count;
@@ -43,8 +56,10 @@ internal ref struct SparseVectorBuilder : IFeatureSink
 
     /// <inheritdoc />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int bucket, float value, int firstToken, int lastToken)
+    public void Add(int bucket, FeatureKind kind, int firstToken, int lastToken)
     {
+        float value = kind == FeatureKind.Char ? _charValue : _wordValue;
+        _occurrenceSquaredNorm += value * value;
         int key = bucket + 1;
         int slot = (int)((uint)key * 0x9E3779B1u >> 7) & _mask;
         while (true)
@@ -66,31 +81,5 @@ internal ref struct SparseVectorBuilder : IFeatureSink
 
             slot = (slot + 1) & _mask;
         }
-    }
-
-    /// <summary>The squared L2 norm of the summed vector.</summary>
-    public readonly double SquaredNorm()
-    {
-        double sum = 0;
-        for (int i = 0; i < _count; i++)
-        {
-            double v = _values[_used[i]];
-            sum += v * v;
-        }
-
-        return sum;
-    }
-
-    /// <summary>The dot product of the summed (unnormalised) vector with int8 <paramref name="weights"/>.</summary>
-    public readonly double Dot(ReadOnlySpan<sbyte> weights)
-    {
-        double sum = 0;
-        for (int i = 0; i < _count; i++)
-        {
-            int slot = _used[i];
-            sum += _values[slot] * weights[_keys[slot] - 1];
-        }
-
-        return sum;
     }
 }

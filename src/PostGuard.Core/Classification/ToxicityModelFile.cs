@@ -7,7 +7,7 @@ namespace PostGuard.Classification;
 /// Reads and writes the binary model file (little-endian):
 /// <code>
 /// magic        8 bytes  "PGTOXLIN"
-/// version      uint16   1
+/// version      uint16   2 (see <see cref="FormatVersion"/>)
 /// length       int64    length of the whole file, checksum included
 /// features     int32 hashBits, int32 wordNgramMax, int32 charMin, int32 charMax,
 ///              float32 wordWeight, float32 charWeight, uint32 unigramSeed, uint32 bigramSeed, uint32 charSeed
@@ -23,8 +23,13 @@ namespace PostGuard.Classification;
 /// </summary>
 internal static class ToxicityModelFile
 {
-    /// <summary>The format version this build writes and reads.</summary>
-    public const ushort FormatVersion = 1;
+    /// <summary>
+    /// The format version this build writes and reads. Version 2 (this one): character n-grams hashed from a rolling
+    /// key, bigrams from their words' hashes, and the occurrence norm (see <see cref="SparseDataset.Featurize"/>).
+    /// Version 1 had the same layout but other hashes and the exact per-bucket norm, so its weights mean
+    /// something else and it is rejected.
+    /// </summary>
+    public const ushort FormatVersion = 2;
 
     private const int WeightEncodingInt8 = 1;
     private const int ChecksumLength = 32;
@@ -104,7 +109,10 @@ internal static class ToxicityModelFile
         ushort version = BitConverter.ToUInt16(bytes, 8);
         if (version != FormatVersion)
         {
-            throw new InvalidDataException($"Unsupported toxicity model format version {version}: this build reads version {FormatVersion}. Retrain the model or use a matching PostGuard version.");
+            string hint = version == 1
+                ? " Version 1 models were trained with other feature hashes and norm; retrain with 'postguard train' or use a PostGuard version that reads version 1."
+                : " Retrain the model or use a matching PostGuard version.";
+            throw new InvalidDataException($"Unsupported toxicity model format version {version}: this build reads version {FormatVersion}.{hint}");
         }
 
         long declared = BitConverter.ToInt64(bytes, 10);

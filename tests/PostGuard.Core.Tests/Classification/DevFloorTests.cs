@@ -25,7 +25,9 @@ public class DevFloorTests
         auc.Should().BeGreaterThanOrEqualTo(model.Metric("dev.roc_auc")!.Value - Margin);
         macroReview.Should().BeGreaterThanOrEqualTo(model.Metric("dev.review.macro_f1")!.Value - Margin);
         macroReject.Should().BeGreaterThanOrEqualTo(model.Metric("dev.reject.macro_f1")!.Value - Margin);
-        auc.Should().BeGreaterThanOrEqualTo(0.88, "the floor the shipped model must never fall below");
-        macroReview.Should().BeGreaterThanOrEqualTo(0.78);
+        // floors: the shipped model's figures (0.9034, 0.8304, 0.8216) minus 0.01, rounded down
+        auc.Should().BeGreaterThanOrEqualTo(0.89, "the floor the shipped model must never fall below");
+        macroReview.Should().BeGreaterThanOrEqualTo(0.82);
+        macroReject.Should().BeGreaterThanOrEqualTo(0.81);
     }
 }

@@ -37,6 +37,11 @@ public class LinearToxicityClassifierTests
         "Year 6 killed it at the quiz night, well done!",
         "Our new science block opens after Easter.",
         "Please send in empty yoghurt pots for the art project.",
+        "Children who have had sickness or diarrhoea should stay at home for 48 hours",
+        "If your child is vomiting please do not send them to school.",
+        "Please keep your child at home if they have a high temperature.",
+        "The school will be closed tomorrow because of heavy snow.",
+        "We have had several cases of chickenpox in Reception this week.",
     ];
 
     private static LinearToxicityClassifier Classifier => LinearToxicityClassifier.Default;
@@ -48,7 +53,7 @@ public class LinearToxicityClassifierTests
     {
         var c = Classifier;
 
-        c.Version.Should().MatchRegex(@"^postguard-linear/1 \(sha256:[0-9a-f]{12}\)$");
+        c.Version.Should().MatchRegex(@"^postguard-linear/2 \(sha256:[0-9a-f]{12}\)$");
         c.ReviewThreshold.Should().BeInRange(0.01, 0.99);
         c.RejectThreshold.Should().BeInRange(c.ReviewThreshold, 1.0);
         c.Should().BeSameAs(LinearToxicityClassifier.Default);
@@ -64,6 +69,14 @@ public class LinearToxicityClassifierTests
     public void Score_OrdinarySchoolPost_BelowReview(string text)
     {
         ScoreOf(text).Should().BeLessThan(Classifier.ReviewThreshold, text);
+    }
+
+    [Test]
+    public void TestSentences_NoneInTrainingSupplement()
+    {
+        var supplement = ToxicityTraining.ReadSupplement().Select(r => r.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        s_toxic.Concat(s_ordinary).Where(supplement.Contains).Should().BeEmpty("these sentences are held out from training");
     }
 
     [Test]
@@ -97,6 +110,25 @@ public class LinearToxicityClassifierTests
 
         allocated.Should().Be(0);
         sink.Should().BePositive();
+    }
+
+    [TestCase("You are a pathetic idiot and the whole class laughs at you.")]
+    [TestCase("Well done Well done well done to Year 4, a lovely lovely assembly!")]
+    [TestCase("a")]
+    [TestCase("supercalifragilisticexpialidocious antidisestablishmentarianism")]
+    public void Logit_OnePass_EqualsTheTrainingVectorsDotProduct(string raw)
+    {
+        string text = TextNormalizer.SkeletonText(raw);
+        var model = Classifier.Model;
+        var (idx, val) = SparseDataset.Featurize(new Featurizer(model.Features), text);
+
+        double expected = model.Bias;
+        for (int k = 0; k < idx.Length; k++)
+        {
+            expected += model.Scale * (double)model.Weights[idx[k]] * val[k];
+        }
+
+        Classifier.Logit(text).Should().BeApproximately(expected, 1e-5, "scoring and training must see the same normalised vector");
     }
 
     [Test]

@@ -69,7 +69,7 @@ public class ToxicityModelFileTests
 
         loaded.Score("some skeleton text").Should().Be(original.Score("some skeleton text"));
         loaded.ReviewThreshold.Should().Be(0.4);
-        loaded.Version.Should().StartWith("postguard-linear/1 (sha256:");
+        loaded.Version.Should().StartWith("postguard-linear/2 (sha256:");
     }
 
     [Test]
@@ -117,10 +117,20 @@ public class ToxicityModelFileTests
     public void Load_WrongVersion_ThrowsUnsupportedVersion()
     {
         byte[] bytes = Bytes(SmallModel());
-        bytes[8] = 2;
+        bytes[8] = 3;
 
         Reading(bytes).Should().Throw<InvalidDataException>()
-            .WithMessage("Unsupported toxicity model format version 2: this build reads version 1*");
+            .WithMessage("Unsupported toxicity model format version 3: this build reads version 2. Retrain the model*");
+    }
+
+    [Test]
+    public void Load_Version1Model_ThrowsUnsupportedVersionWithRetrainHint()
+    {
+        byte[] bytes = Bytes(SmallModel());
+        bytes[8] = 1;
+
+        Reading(bytes).Should().Throw<InvalidDataException>()
+            .WithMessage("Unsupported toxicity model format version 1: this build reads version 2. Version 1 models were trained with other feature hashes and norm; retrain with 'postguard train'*");
     }
 
     [Test]

@@ -1,6 +1,6 @@
 namespace PostGuard.Classification;
 
-/// <summary>Featurised examples in compressed sparse rows: L2-normalised values, labels and example weights.</summary>
+/// <summary>Featurised examples in compressed sparse rows: normalised values (see <see cref="Featurize"/>), labels and example weights.</summary>
 internal sealed class SparseDataset
 {
     private SparseDataset(int[] offsets, int[] indices, float[] values, float[] labels, float[] weights, int dimension)
@@ -19,7 +19,7 @@ internal sealed class SparseDataset
     /// <summary>Buckets of the non-zero entries.</summary>
     public int[] Indices { get; }
 
-    /// <summary>Values of the non-zero entries (each row has unit L2 norm, or is empty).</summary>
+    /// <summary>Values of the non-zero entries (each row divided by its occurrence norm, see <see cref="Featurize"/>).</summary>
     public float[] Values { get; }
 
     /// <summary>1 = toxic, 0 = not.</summary>
@@ -62,7 +62,12 @@ internal sealed class SparseDataset
         return new SparseDataset(offsets, indices, values, labelArray, weightArray, featurizer.Dimension);
     }
 
-    /// <summary>The L2-normalised sparse vector of one text, sorted by bucket.</summary>
+    /// <summary>
+    /// The normalised sparse vector of one text, sorted by bucket: occurrences are summed per bucket, and the whole
+    /// vector is divided by <c>sqrt(Σ value²)</c> over the occurrences, i.e. the L2 norm as if every occurrence were
+    /// its own feature (the hashing-trick norm). <see cref="LinearToxicityClassifier"/> scores with the same norm in
+    /// one pass, without a per-call table; summing per bucket here only keeps the dataset small.
+    /// </summary>
     public static (int[] Indices, float[] Values) Featurize(Featurizer featurizer, string text)
     {
         int occurrences = featurizer.MaxOccurrences(text);
@@ -72,9 +77,9 @@ internal sealed class SparseDataset
         }
 
         int size = SparseVectorBuilder.TableSize(occurrences);
-        var vector = new SparseVectorBuilder(new int[size], new float[size], new int[occurrences]);
+        var vector = new SparseVectorBuilder(new int[size], new float[size], new int[occurrences], featurizer.Settings);
         featurizer.Visit(text, ref vector);
-        double norm = Math.Sqrt(vector.SquaredNorm());
+        double norm = Math.Sqrt(vector.OccurrenceSquaredNorm);
         var idx = new int[vector.Count];
         var val = new float[vector.Count];
         for (int k = 0; k < vector.Count; k++)
