@@ -40,6 +40,7 @@ internal static class CliApp
                   postguard test-rules [--rules DIR]       run every rule's examples
                   postguard train --train F --dev F --out F  train the toxicity classifier
                   postguard eval --model F --data F        evaluate a toxicity model
+                  postguard bench [--drafts F] [--seconds N]  quick performance figures as one JSON object
 
                 {CheckCommand.ExitCodesHelp}
                 Examples:
@@ -56,6 +57,7 @@ internal static class CliApp
             root.Subcommands.Add(TestRulesCommand.Create(context));
             root.Subcommands.Add(TrainCommands.CreateTrain(context));
             root.Subcommands.Add(TrainCommands.CreateEval(context));
+            root.Subcommands.Add(BenchCommand.Create(context));
 
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
