@@ -380,9 +380,23 @@ internal sealed class FieldText
     /// <summary>Joins runs of three or more single letters separated by spaces, dots or asterisks: <c>s t u p i d</c>.</summary>
     private void JoinSpacedLetters()
     {
-        int write = 0;
-        int read = 0;
+        // most fields have no run of three single letters: find the first candidate before moving anything
         int count = TokenCount;
+        int first = 0;
+        while (first + 2 < count && !(_tokens[first].FoldEnd - _tokens[first].FoldStart == 1
+               && _tokens[first + 1].FoldEnd - _tokens[first + 1].FoldStart == 1
+               && _tokens[first + 2].FoldEnd - _tokens[first + 2].FoldStart == 1))
+        {
+            first++;
+        }
+
+        if (first + 2 >= count)
+        {
+            return;
+        }
+
+        int write = first;
+        int read = first;
         while (read < count)
         {
             int end = read;
@@ -503,9 +517,21 @@ internal sealed class FieldText
             for (int k = tok.FoldStart; k < tok.FoldEnd; k++)
             {
                 int o = _mapStart[k];
-                var cat = CharUnicodeInfo.GetUnicodeCategory(original, o);
-                bool isUpper = cat is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter;
-                bool isLetter = isUpper || cat is UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter;
+                char oc = original[o];
+                bool isUpper;
+                bool isLetter;
+                if (oc < 128)
+                {
+                    isUpper = (uint)(oc - 'A') <= 'Z' - 'A';
+                    isLetter = isUpper || (uint)(oc - 'a') <= 'z' - 'a';
+                }
+                else
+                {
+                    var cat = CharUnicodeInfo.GetUnicodeCategory(original, o);
+                    isUpper = cat is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter;
+                    isLetter = isUpper || cat is UnicodeCategory.LowercaseLetter or UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter;
+                }
+
                 if (!isLetter)
                 {
                     continue;
