@@ -18,7 +18,12 @@ public class EvasionTests
     }
 
     private static readonly Lazy<IReadOnlyList<EvasionCase>> s_evasions = new(LoadEvasions);
-    private static readonly Lazy<IReadOnlyList<string>> s_innocent = new(LoadInnocent);
+    public sealed record InnocentCase(int Number, string Text, bool KnownGap)
+    {
+        public override string ToString() => Text;
+    }
+
+    private static readonly Lazy<IReadOnlyList<InnocentCase>> s_innocent = new(LoadInnocent);
 
     private static string DataFile(string name) => RepoPaths.Of(Path.Combine("tests", "PostGuard.Rules.Tests", "Hardening", name));
 
@@ -41,19 +46,21 @@ public class EvasionTests
         return cases;
     }
 
-    private static IReadOnlyList<string> LoadInnocent()
-        => [.. File.ReadAllLines(DataFile("scunthorpe-cases.txt")).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+    private static IReadOnlyList<InnocentCase> LoadInnocent()
+        => [.. File.ReadAllLines(DataFile("scunthorpe-cases.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select((l, i) => l.Split('\t') is var cols ? new InnocentCase(i + 1, cols[0], cols.Length > 1 && cols[1].Trim() == "gap") : null!)];
 
     public static IEnumerable<TestCaseData> Evasions()
         => s_evasions.Value.Select(c => new TestCaseData(c).SetName($"Evaluate_Evasion_{c.Line:000}_{c.Technique}_{c.RuleId}"));
 
     public static IEnumerable<TestCaseData> Innocent()
-        => s_innocent.Value.Select((t, i) => new TestCaseData(t).SetName($"Evaluate_Innocent_{i + 1:00}"));
+        => s_innocent.Value.Select(c => new TestCaseData(c).SetName($"Evaluate_Innocent_{c.Number:00}"));
 
     private static bool Fires(EvasionCase c)
         => HardeningEngine.Instance.Evaluate(new Draft { Body = c.Text, Audience = "public" }).Findings.Any(f => f.RuleId == c.RuleId);
 
-    private static Verdict Innocent(string text) => HardeningEngine.Instance.Evaluate(new Draft { Body = text, Audience = "public" });
+    private static Verdict CheckPublic(string text) => HardeningEngine.Instance.Evaluate(new Draft { Body = text, Audience = "public" });
 
     [TestCaseSource(nameof(Evasions))]
     public void Evaluate_DisguisedDraft_ExpectedRuleFires(EvasionCase c)
@@ -69,11 +76,17 @@ public class EvasionTests
     }
 
     [TestCaseSource(nameof(Innocent))]
-    public void Evaluate_InnocentDraft_IsApproved(string text)
+    public void Evaluate_InnocentDraft_IsApproved(InnocentCase c)
     {
-        var verdict = Innocent(text);
+        var verdict = CheckPublic(c.Text);
+        if (c.KnownGap)
+        {
+            verdict.Decision.Should().NotBe(Decision.Approve, $"'{c.Text}' is marked as a known false positive but is now approved: remove 'gap' and update the README's figures");
+            return;
+        }
+
         verdict.Decision.Should().Be(Decision.Approve,
-            $"'{text}' is innocent, but got {string.Join("; ", verdict.Findings.Select(f => $"{f.RuleId} '{f.Excerpt}'"))}");
+            $"'{c.Text}' is innocent, but got {string.Join("; ", verdict.Findings.Select(f => $"{f.RuleId} '{f.Excerpt}'"))}");
     }
 
     [Test]
@@ -82,7 +95,7 @@ public class EvasionTests
         var evasions = s_evasions.Value;
         var missed = evasions.Where(c => !Fires(c)).ToList();
         var innocent = s_innocent.Value;
-        var flagged = innocent.Where(t => Innocent(t).Decision != Decision.Approve).ToList();
+        var flagged = innocent.Where(c => CheckPublic(c.Text).Decision != Decision.Approve).ToList();
 
         int detected = evasions.Count - missed.Count;
         TestContext.Out.WriteLine($"Evasion detection: {detected}/{evasions.Count} ({100.0 * detected / evasions.Count:F1}%)");
@@ -99,12 +112,12 @@ public class EvasionTests
         TestContext.Out.WriteLine($"False positives: {flagged.Count}/{innocent.Count} ({100.0 * flagged.Count / innocent.Count:F1}%)");
         foreach (var f in flagged)
         {
-            TestContext.Out.WriteLine($"  flagged: {f}");
+            TestContext.Out.WriteLine($"  flagged ({f.Number}): {f.Text}");
         }
 
         evasions.Should().HaveCountGreaterThanOrEqualTo(100);
         innocent.Should().HaveCountGreaterThanOrEqualTo(60);
         missed.Should().OnlyContain(c => c.KnownGap, "every miss is a documented known gap");
-        flagged.Should().BeEmpty();
+        flagged.Should().OnlyContain(c => c.KnownGap, "every false positive is a documented known gap");
     }
 }
