@@ -107,8 +107,20 @@ internal sealed class YamlReader
     {
         var events = new Parser(new StringReader(text));
         int depth = 0;
-        while (events.MoveNext())
+        while (true)
         {
+            try
+            {
+                if (!events.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+            {
+                return null; // a syntax error: building the nodes reports it with its place, as before
+            }
+
             switch (events.Current)
             {
                 case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
