@@ -67,6 +67,9 @@ internal sealed class EvaluationContext
     /// <summary>True when a field was cut short because the draft is longer than the engine checks.</summary>
     public bool Truncated { get; set; }
 
+    /// <summary>True when part of the check failed or was skipped: the verdict is then at least review, whatever the policy.</summary>
+    public bool FailedClosed { get; set; }
+
     private bool[] _patternsDone = [];
 
     public static EvaluationContext Rent(Draft draft, IToxicityClassifier? classifier, int setCount)
@@ -83,6 +86,7 @@ internal sealed class EvaluationContext
         context.FieldCount = 0;
         context.Toxicity = null;
         context.MostToxicField = null;
+        context.FailedClosed = false;
         context._findings.Clear();
         return context;
     }

@@ -149,6 +149,7 @@ public sealed class PostGuardEngine
 
             if (context.Truncated)
             {
+                context.FailedClosed = true;
                 context.ReportDraft(_tooLargeRule);
             }
 
@@ -208,6 +209,8 @@ public sealed class PostGuardEngine
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // the message names the component and the exception type only: never the exception's message, which may quote the draft
+                context.FailedClosed = true;
                 context.Report(_failureRule with { Id = "engine.classifier-failed", Category = FindingCategory.Toxicity }, field, 0, 0,
                     message: $"The toxicity classifier failed on this field ({ex.GetType().Name}), so the draft cannot be approved automatically.");
             }
@@ -252,6 +255,8 @@ public sealed class PostGuardEngine
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // the message names the rule and the exception type only: never the exception's message, which may quote the draft
+            context.FailedClosed = true;
             string what = ex is RegexMatchTimeoutException ? "took too long (regular expression timeout)" : $"failed ({ex.GetType().Name})";
             var failure = _failureRule with { Id = rule.Info.Id, Category = rule.Info.Category };
             var field = context.Current.Text;
@@ -298,6 +303,12 @@ public sealed class PostGuardEngine
         }
 
         var decision = Policy.Decide(findings, context.Draft.Audience);
+        if (context.FailedClosed && decision == Decision.Approve)
+        {
+            // a pack's policy may approve medium findings; a draft that was not fully checked is still never approved
+            decision = Decision.Review;
+        }
+
         return new Verdict(context.Draft.Id, decision, findings, context.Toxicity, RulePackName, RulePackHash, Classifier?.Version);
     }
 

@@ -65,6 +65,11 @@ internal sealed class TermIndex
             {
                 Walk(field, i, node, key, hits);
             }
+            else if (tok.Has(TokenFlags.Joined) && text.Length > 3 && text[0] is 'a' or 'i' && TryStep(0, text[1..], key, out node))
+            {
+                // spaced letters after the article or pronoun: "what a w a n k e r" joins to "awanker"
+                Walk(field, i, node, key, hits);
+            }
             else if (Form == TokenForm.Skeleton && tok.Has(TokenFlags.Masked))
             {
                 // f*ck, sh*t, a**hole: each mask stands for one letter; compare with the words of the same length and ends

@@ -44,6 +44,13 @@ internal static class CharFolding
         ('ᴢ', 'z'),
     ];
 
+    // Capitals whose lower-case form looks different: Greek Ν (ν looks like v), Μ (μ like u), Η (η like n), Υ (υ like u)
+    // are folded by how the capital looks, so 'ΝOAH' and 'Νoah' read as noah.
+    private static readonly (char From, char To)[] s_upperConfusables =
+    [
+        ('Ν', 'n'), ('Μ', 'm'), ('Η', 'h'), ('Υ', 'y'),
+    ];
+
     private static readonly (char From, string To)[] s_expansions =
     [
         ('ß', "ss"), ('æ', "ae"), ('œ', "oe"), ('þ', "th"), ('ĳ', "ij"),
@@ -59,6 +66,12 @@ internal static class CharFolding
         foreach (var (from, to) in s_confusables)
         {
             confusable[from] = to;
+        }
+
+        var upperConfusable = new Dictionary<char, char>();
+        foreach (var (from, to) in s_upperConfusables)
+        {
+            upperConfusable[from] = to;
         }
 
         var expansion = new Dictionary<char, string>();
@@ -103,7 +116,7 @@ internal static class CharFolding
                 continue;
             }
 
-            s_text[c] = Fold(ch.ToString(), confusable, expansion, out s_kind[c]);
+            s_text[c] = upperConfusable.TryGetValue(ch, out char shape) ? shape.ToString() : Fold(ch.ToString(), confusable, expansion, out s_kind[c]);
         }
 
         for (int cp = 0x1D400; cp < 0x1D800; cp++)
@@ -132,6 +145,12 @@ internal static class CharFolding
             case UnicodeCategory.SpaceSeparator:
                 kind = Kind.Space;
                 return " ";
+        }
+
+        if (category == UnicodeCategory.DecimalDigitNumber && CharUnicodeInfo.GetDecimalDigitValue(s, 0) is >= 0 and <= 9 and var digit)
+        {
+            // every script's digits (Arabic-Indic ٠٧٧, Devanagari, full-width, mathematical) read as ASCII digits
+            return ((char)('0' + digit)).ToString();
         }
 
         if (s.Length == 1 && expansion.TryGetValue(char.ToLowerInvariant(s[0]), out var expanded))

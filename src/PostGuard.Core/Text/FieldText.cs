@@ -272,6 +272,31 @@ internal sealed class FieldText
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsMask(char c) => c is '*';
 
+    /// <summary>
+    /// Length of the run of masking characters at <paramref name="i"/>: asterisks (<c>f*ck</c>, <c>st**upi**d</c>) or a
+    /// double underscore (Markdown strong emphasis, <c>sc__um__bag</c>). A single underscore separates words (<c>amelia_smith</c>).
+    /// </summary>
+    private static int MaskRun(char[] f, int i, int n)
+    {
+        int k = i;
+        if (f[i] == '_')
+        {
+            while (k < n && f[k] == '_')
+            {
+                k++;
+            }
+
+            return k - i >= 2 ? k - i : 0;
+        }
+
+        while (k < n && IsMask(f[k]))
+        {
+            k++;
+        }
+
+        return k - i;
+    }
+
     private void Tokenize()
     {
         var f = _folded;
@@ -302,14 +327,9 @@ internal sealed class FieldText
                 {
                     i++;
                 }
-                else if (IsMask(c))
+                else if (MaskRun(f, i, n) is > 0 and var run)
                 {
-                    int k = i;
-                    while (k < n && IsMask(f[k]))
-                    {
-                        k++;
-                    }
-
+                    int k = i + run;
                     if (k < n && (IsCore(f[k]) || IsLeetSymbol(f[k])))
                     {
                         masked = true;
@@ -377,7 +397,18 @@ internal sealed class FieldText
         return true;
     }
 
-    /// <summary>Joins runs of three or more single letters separated by spaces, dots or asterisks: <c>s t u p i d</c>.</summary>
+    /// <summary>Whether the gap before token <paramref name="t"/> is written exactly like the gap before token <paramref name="first"/>.</summary>
+    private bool SameGap(int first, int t)
+    {
+        var a = _folded.AsSpan(_tokens[first - 1].FoldEnd, _tokens[first].FoldStart - _tokens[first - 1].FoldEnd);
+        var b = _folded.AsSpan(_tokens[t - 1].FoldEnd, _tokens[t].FoldStart - _tokens[t - 1].FoldEnd);
+        return a.SequenceEqual(b);
+    }
+
+    /// <summary>
+    /// Joins runs of three or more single letters separated by spaces, dots or asterisks: <c>s t u p i d</c>. Every gap
+    /// of a run is written the same way, so <c>N-o-a-h E-v-a-n-s</c> joins into two words, not one.
+    /// </summary>
     private void JoinSpacedLetters()
     {
         // most fields have no run of three single letters: find the first candidate before moving anything
@@ -402,7 +433,7 @@ internal sealed class FieldText
             int end = read;
             int letters = 0;
             while (end < count && IsSingleLetterToken(_tokens[end])
-                   && (end == read || IsJoinGap(_tokens[end - 1].FoldEnd, _tokens[end].FoldStart)))
+                   && (end == read || (IsJoinGap(_tokens[end - 1].FoldEnd, _tokens[end].FoldStart) && (end == read + 1 || SameGap(read + 1, end)))))
             {
                 if (char.IsLetter(_folded[_tokens[end].FoldStart]))
                 {
@@ -466,7 +497,8 @@ internal sealed class FieldText
         {
             ref var tok = ref _tokens[t];
 
-            // word form: folded letters, digits and leet symbols; masks and join separators removed
+            // word form: folded letters, digits and leet symbols; masks and join separators removed; leetspeak undone
+            // (only in tokens that have a letter and are not a number with a unit, such as 3pm): N0ah reads as noah
             tok.WordStart = w;
             bool hasLetter = false;
             for (int k = tok.FoldStart; k < tok.FoldEnd; k++)
@@ -480,19 +512,20 @@ internal sealed class FieldText
             }
 
             tok.WordLength = w - tok.WordStart;
+            if (hasLetter && !IsNumberWithUnit(_forms.AsSpan(tok.WordStart, tok.WordLength)))
+            {
+                for (int k = tok.WordStart; k < w; k++)
+                {
+                    _forms[k] = LeetLetter(_forms[k]);
+                }
+            }
 
-            // skeleton: leetspeak undone (only in tokens that have a letter), repeated letters squeezed
+            // skeleton: the word form with repeated letters squeezed
             tok.SkeletonStart = w;
-            bool leet = hasLetter && !IsNumberWithUnit(_forms.AsSpan(tok.WordStart, tok.WordLength));
             char prev = '\0';
             for (int k = tok.WordStart; k < tok.WordStart + tok.WordLength; k++)
             {
                 char c = _forms[k];
-                if (leet)
-                {
-                    c = LeetLetter(c);
-                }
-
                 if (c == prev && char.IsLetter(c))
                 {
                     continue;

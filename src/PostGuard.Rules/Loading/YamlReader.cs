@@ -48,6 +48,14 @@ internal sealed class YamlReader
         var parser = new Parser(new StringReader(text));
         try
         {
+            // YamlStream.Load builds nodes recursively: measure the nesting from the event stream first, so a file of
+            // 100,000 '[' is an error instead of a stack overflow that would take the whole process down
+            if (NestingTooDeep(text) is { } tooDeep)
+            {
+                Error(DiagnosticCodes.TooComplex, $"the YAML nests deeper than {MaxDepth} levels", (int)tooDeep.Line, (int)tooDeep.Column);
+                return null;
+            }
+
             stream.Load(parser);
         }
         catch (YamlException ex)
@@ -92,6 +100,43 @@ internal sealed class YamlReader
         }
 
         return root;
+    }
+
+    /// <summary>The place where the document first nests deeper than <see cref="MaxDepth"/>, read from the parser's events without building nodes.</summary>
+    private static Mark? NestingTooDeep(string text)
+    {
+        var events = new Parser(new StringReader(text));
+        int depth = 0;
+        while (true)
+        {
+            try
+            {
+                if (!events.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
+            {
+                return null; // a syntax error: building the nodes reports it with its place, as before
+            }
+
+            switch (events.Current)
+            {
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart:
+                    if (++depth > MaxDepth)
+                    {
+                        return events.Current.Start;
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return null;
     }
 
     private bool CheckComplexity(YamlNode node, int depth, ref int nodes)

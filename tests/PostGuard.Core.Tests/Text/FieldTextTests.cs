@@ -50,6 +50,8 @@ public class FieldTextTests
     [TestCase("ﬁlthy", "filthy")]
     [TestCase("h4t3", "hate")]
     [TestCase("@ss", "as")]
+    [TestCase("sc__um__bag", "scumbag")]
+    [TestCase("ΝΟΑΗ", "noah")]
     public void Load_EvasionSpelling_FoldsToSkeleton(string text, string expected)
     {
         Skeletons(text)[0].Should().Be(expected);
@@ -114,5 +116,37 @@ public class FieldTextTests
         f.SkeletonText.ToString().Should().Be("you are so stupid");
         var (s, l) = f.OriginalSpanOfSkeletonText(11, 6);
         "You   are  SO   stuuupid!!".Substring(s, l).Should().Be("stuuupid");
+    }
+
+    [Test]
+    public void Load_GreekCapitals_FoldByTheirShape()
+    {
+        // lower-case ν looks like v and μ like u, but the capitals Ν and Μ look like N and M
+        Words("Νoah Μia Ηarry Υasmin").Should().Equal("noah", "mia", "harry", "yasmin");
+    }
+
+    [Test]
+    public void Load_DigitsOfEveryScript_FoldToAscii()
+    {
+        Words("٠٧٧٠٠ ९००१२३ ０７").Should().Equal("07700", "900123", "07");
+    }
+
+    [Test]
+    public void Load_SingleUnderscore_SeparatesWords()
+    {
+        Words("amelia_smith").Should().Equal("amelia", "smith");
+    }
+
+    [Test]
+    public void Load_SpacedLettersWithDifferentGaps_JoinIntoSeparateWords()
+    {
+        Words("N-o-a-h E-v-a-n-s").Should().Equal("noah", "evans");
+        Words("s t u p i d").Should().Equal("stupid");
+    }
+
+    [Test]
+    public void Load_LeetInWordForm_IsUndoneButDoubledLettersStay()
+    {
+        Words("N0ah Evan5 J4ck Anna 3pm 07700").Should().Equal("noah", "evans", "jack", "anna", "3pm", "07700");
     }
 }

@@ -24,6 +24,8 @@ public class TermsRuleTests
     [TestCase("What an 1d10t.")]
     [TestCase("f*ck this")]
     [TestCase("F**K this")]
+    [TestCase("What a s t u p i d thing to do.")]
+    [TestCase("I s t u p i d")]
     public void Evaluate_EvasionSpelling_IsDetected(string body)
     {
         s_engine.Check(body).Findings.Should().Contain(f => f.RuleId == "derogatory.insults");
