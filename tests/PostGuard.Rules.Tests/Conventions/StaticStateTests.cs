@@ -47,11 +47,14 @@ public class StaticStateTests
         "PostGuard.Rules.Consent.ConsentColumnMap.FieldNames",
         "PostGuard.Rules.Consent.ConsentCsvReader.s_yes",
         "PostGuard.Rules.Consent.ConsentCsvReader.s_no",
+        // the metric tag per decision, built once
+        "PostGuard.Moderation.PostGuardMetrics.s_decisionTags",
     ];
 
     private static bool IsImmutable(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
         || type == typeof(Regex) || type.IsSubclassOf(typeof(Regex))
+        || typeof(Delegate).IsAssignableFrom(type) // a delegate instance never changes (LoggerMessage's cached callbacks)
         || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Lazy<>))
         || (type.IsGenericType && type.GetGenericTypeDefinition() is var g && (g == typeof(FrozenDictionary<,>) || g == typeof(FrozenSet<>)))
         || type.Name.StartsWith("SearchValues", StringComparison.Ordinal)
