@@ -67,6 +67,9 @@ internal sealed class EvaluationContext
     /// <summary>True when a field was cut short because the draft is longer than the engine checks.</summary>
     public bool Truncated { get; set; }
 
+    /// <summary>True when a field had more matches than the engine keeps (see <see cref="PostGuardEngine.MaxMatchesPerField"/>).</summary>
+    public bool TooManyMatches { get; set; }
+
     /// <summary>True when part of the check failed or was skipped: the verdict is then at least review, whatever the policy.</summary>
     public bool FailedClosed { get; set; }
 
@@ -151,6 +154,12 @@ internal sealed class EvaluationContext
                 if (m.Length == 0)
                 {
                     continue;
+                }
+
+                if (Current.Hits.Count >= PostGuardEngine.MaxMatchesPerField)
+                {
+                    TooManyMatches = true;
+                    return;
                 }
 
                 int first = FirstTokenEndingAfter(field, m.Index);
@@ -256,6 +265,13 @@ internal sealed class EvaluationContext
     public void Report(RuleInfo rule, FieldText field, int start, int length, Severity? severity = null, string? suggestion = null,
         string? message = null, IReadOnlyList<Evidence>? evidence = null)
     {
+        if (_findings.Count >= PostGuardEngine.MaxFindings)
+        {
+            // the verdict says the check stopped (engine.too-many-matches); sorting and reporting stay bounded
+            TooManyMatches = true;
+            return;
+        }
+
         _findings.Add(new Finding(
             rule.Id,
             rule.Category,

@@ -23,6 +23,17 @@ public sealed class PostGuardEngine
     private readonly TermIndex[] _indexes;
     private readonly RuleInfo _failureRule;
     private readonly RuleInfo _tooLargeRule;
+    private readonly RuleInfo _tooManyMatchesRule;
+
+    /// <summary>
+    /// The most term and pattern matches kept for one field. Rules compare a field's matches with each other, so an
+    /// unbounded number (a megabyte of slurs) would make the check quadratic; past the cap the rest of the field is
+    /// not matched and the draft is reviewed (finding <c>engine.too-many-matches</c>), never approved.
+    /// </summary>
+    internal const int MaxMatchesPerField = 2_000;
+
+    /// <summary>The most findings one verdict carries; past it the draft is reviewed (<c>engine.too-many-matches</c>).</summary>
+    internal const int MaxFindings = 1_000;
     private readonly int[] _classifierExcludedSets;
 
     /// <summary>The default of <see cref="MaxDraftLength"/>: two million characters.</summary>
@@ -53,6 +64,9 @@ public sealed class PostGuardEngine
         SetCount = sets.Count;
         Classifier = classifier;
         RuleIds = [.. _rules.Select(r => r.Info.Id)];
+        _tooManyMatchesRule = new RuleInfo("engine.too-many-matches", FindingCategory.Confidential, Severity.Medium,
+            $"The draft has more matches than PostGuard keeps ({MaxMatchesPerField:N0} per field, {MaxFindings:N0} findings); the check stopped there, so a person must review the rest.",
+            "PostGuard: a draft is never approved unread", "Split the post, or ask a person to review it.", null, null);
         _failureRule = new RuleInfo("engine.check-failed", FindingCategory.Confidential, Severity.Medium,
             "A check failed while reading this draft, so it cannot be approved automatically.",
             "PostGuard: a draft is never approved because part of the check broke", "Ask a person to review the draft.", null, null);
@@ -99,6 +113,7 @@ public sealed class PostGuardEngine
         var context = EvaluationContext.Rent(draft, Classifier, SetCount);
         context.Budget = MaxDraftLength;
         context.Truncated = false;
+        context.TooManyMatches = false;
         try
         {
             if (draft.Title is { Length: > 0 } title)
@@ -153,6 +168,12 @@ public sealed class PostGuardEngine
                 context.ReportDraft(_tooLargeRule);
             }
 
+            if (context.TooManyMatches)
+            {
+                context.FailedClosed = true;
+                context.ReportDraft(_tooManyMatchesRule);
+            }
+
             return BuildVerdict(context);
         }
         finally
@@ -187,7 +208,10 @@ public sealed class PostGuardEngine
 
         for (int i = 0; i < _indexes.Length; i++)
         {
-            _indexes[i].Match(field, slot.Hits);
+            if (!_indexes[i].Match(field, slot.Hits, MaxMatchesPerField))
+            {
+                context.TooManyMatches = true;
+            }
         }
 
         if (Classifier is not null && kind is not FieldKind.TaggedPerson)

@@ -47,11 +47,12 @@ internal sealed class TermIndex
     public int TermCount { get; }
 
     /// <summary>Appends every hit in <paramref name="field"/> to <paramref name="hits"/>, in token order.</summary>
-    public void Match(FieldText field, List<TermHit> hits)
+    /// <returns>False when <paramref name="maxHits"/> was reached and matching stopped early.</returns>
+    public bool Match(FieldText field, List<TermHit> hits, int maxHits = int.MaxValue)
     {
         if (TermCount == 0)
         {
-            return;
+            return true;
         }
 
         Span<char> key = stackalloc char[MaxTokenLength + 2];
@@ -59,6 +60,11 @@ internal sealed class TermIndex
         var tokens = field.Tokens;
         for (int i = 0; i < tokens.Length; i++)
         {
+            if (hits.Count >= maxHits)
+            {
+                return false;
+            }
+
             ref readonly var tok = ref tokens[i];
             var text = Form == TokenForm.Skeleton ? field.Skeleton(tok) : field.Word(tok);
             if (TryStep(0, text, key, out int node))
@@ -86,6 +92,8 @@ internal sealed class TermIndex
                 }
             }
         }
+
+        return true;
     }
 
     private void Walk(FieldText field, int first, int node, Span<char> key, List<TermHit> hits)

@@ -6,7 +6,8 @@ namespace PostGuard.Rules.Tests.Engine;
 /// <summary>
 /// Work per draft is bounded and grows linearly: a 1 MB body costs about four times a 256 KB one (measured in process
 /// CPU time, best of three, with a bound generous enough for a noisy shared machine but well below the sixteen times a
-/// quadratic step would cost). Text dense with findings is a known gap (README): rules compare a field's hits pairwise.
+/// quadratic step would cost). Text dense with findings stays linear because the engine keeps a bounded number of
+/// matches and findings per draft and reviews the rest.
 /// </summary>
 public class BoundsTests
 {
@@ -30,6 +31,7 @@ public class BoundsTests
     }
 
     [TestCase("random-utf16")]
+    [TestCase("school-text")]
     [TestCase("spaced-letters")]
     [TestCase("combining-flood")]
     [TestCase("entities")]
@@ -47,6 +49,16 @@ public class BoundsTests
         double ratio = largeTime.TotalMilliseconds / Math.Max(smallTime.TotalMilliseconds, 1);
         TestContext.Out.WriteLine($"{kind}: 256 KB {smallTime.TotalMilliseconds:F0} ms, 1 MB {largeTime.TotalMilliseconds:F0} ms CPU, ratio {ratio:F1}");
         ratio.Should().BeLessThan(MaxRatio, "checking must stay linear in the draft's length");
+    }
+
+    [Test]
+    public void Evaluate_TextDenseWithFindings_StopsAtTheCapAndIsNotApproved()
+    {
+        var verdict = HardeningEngine.Instance.Evaluate(new Draft { Body = EnginePropertyTests.MegabyteBody("school-text", 256 * 1024), Audience = "staff" });
+
+        verdict.Findings.Should().Contain(f => f.RuleId == "engine.too-many-matches");
+        verdict.Findings.Count.Should().BeLessThanOrEqualTo(1_001);
+        verdict.Decision.Should().Be(Decision.Reject, "the findings before the cap still count");
     }
 
     [Test]
