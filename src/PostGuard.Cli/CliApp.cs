@@ -47,7 +47,7 @@ internal static class CliApp
                   postguard check posts/
                   postguard check --format sarif content/ > postguard.sarif
                   postguard check --format github --fail-on review --scheduled-within 48h content/
-                  postguard explain pupil-consent.named-pupil
+                  postguard explain pupil-consent.names
                 """);
             root.Options.Add(new System.CommandLine.Help.HelpOption());
             root.Options.Add(new VersionOption());
