@@ -80,6 +80,16 @@ internal static class TestPacks
         validator: nhs
         """;
 
+    /// <summary>A pattern that cannot run NonBacktracking (a lookahead) and backtracks catastrophically on "aaa…!".</summary>
+    public const string CatastrophicLookaround = """
+        kind: pattern
+        category: confidential
+        severity: high
+        message: m
+        policy: p
+        pattern: '(a+)+(?=b)$'
+        """;
+
     public const string Holiday = """
         kind: proximity
         category: personal-schedule

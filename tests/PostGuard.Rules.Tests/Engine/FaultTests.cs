@@ -116,14 +116,7 @@ public class FaultTests
     [Test]
     public void Evaluate_RegexTimeout_ReviewWithAFindingNamingTheRuleWithoutText()
     {
-        var yaml = """
-            kind: pattern
-            category: confidential
-            severity: high
-            message: m
-            policy: p
-            pattern: '(a+)+(?=b)$'
-            """;
+        var yaml = TestPacks.CatastrophicLookaround;
         var engine = TestPacks.Engine(("confidential/evil.yaml", yaml));
 
         var verdict = engine.Check(Secret + " " + new string('a', 50_000) + "!", "staff");

@@ -73,14 +73,7 @@ public class HostileRulePackTests
     [Test]
     public void Load_LookaroundPattern_FallsBackToBacktrackingWithTheTimeout()
     {
-        var yaml = """
-            kind: pattern
-            category: confidential
-            severity: high
-            message: m
-            policy: p
-            pattern: '(a+)+(?=b)$'
-            """;
+        var yaml = TestPacks.CatastrophicLookaround;
         var regex = ((PatternRuleDefinition)TestPacks.Pack(("confidential/evil.yaml", yaml)).Find("confidential.evil")!).Pattern;
         regex.Options.Should().NotHaveFlag(RegexOptions.NonBacktracking);
         regex.MatchTimeout.Should().Be(TimeSpan.FromMilliseconds(250));
